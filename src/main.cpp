@@ -17,8 +17,7 @@ int main(int argc, char** argv) {
   CLI::App cli{"同心 Tongxin — 委员联系界别群众平台", "tongxin"};
   cli.require_subcommand(1);
   CliOptions o;
-  cli.add_option("--config", o.config_path, "TOML configuration file")
-      ->envname("TONGXIN_CONFIG");
+  cli.add_option("--config", o.config_path, "TOML configuration file")->envname("TONGXIN_CONFIG");
   cli.add_option("--db", o.db, "sqlite:PATH or postgresql://… (TONGXIN_DB)");
   cli.add_option("--data-dir", o.data_dir, "reference data folder (TONGXIN_DATA_DIR)");
   cli.add_option("--key-file", o.key_file, "32-byte secret key file (TONGXIN_KEY_FILE)");

@@ -4,8 +4,8 @@
 #include <pthread.h>
 #include <spdlog/spdlog.h>
 
-#include <boost/json.hpp>
 #include <atomic>
+#include <boost/json.hpp>
 #include <csignal>
 #include <filesystem>
 #include <thread>
@@ -68,8 +68,8 @@ Application::Application(config::Config config) : config_(std::move(config)) {
   ensure_sqlite_dir(config_.db);
   db_ = storage::Database::open(database_options(config_));
   auto divisions = divisions::DivisionIndex::load(config_.data_dir + "/divisions.tsv");
-  context_ = std::make_unique<ServiceContext>(ServiceContext{
-      *db_, config_, std::move(divisions), load_or_create_key(config_.key_file)});
+  context_ = std::make_unique<ServiceContext>(
+      ServiceContext{*db_, config_, std::move(divisions), load_or_create_key(config_.key_file)});
 }
 
 Application::~Application() = default;

@@ -85,7 +85,8 @@ std::string random_password() {
   unsigned char bytes[12];
   RAND_bytes(bytes, sizeof bytes);
   std::string out;
-  for (const unsigned char b : bytes) out += kAlphabet[b % kAlphabet.size()];
+  for (const unsigned char b : bytes)
+    out += kAlphabet[b % kAlphabet.size()];
   return out + "-T7x";
 }
 
@@ -95,7 +96,8 @@ int run_serve(const CliOptions& o) {
   const auto c = make_config(o);
   setup_logging(c);
   Application app(c);
-  for (const auto& name : app.migrate()) spdlog::info("migration applied: {}", name);
+  for (const auto& name : app.migrate())
+    spdlog::info("migration applied: {}", name);
   return app.serve();
 }
 
@@ -104,7 +106,8 @@ int run_migrate(const CliOptions& o) {
   setup_logging(c);
   Application app(c);
   const auto applied = app.migrate();
-  for (const auto& name : applied) std::cout << "applied " << name << "\n";
+  for (const auto& name : applied)
+    std::cout << "applied " << name << "\n";
   std::cout << (applied.empty() ? "数据库已是最新 / database is up to date\n"
                                 : "迁移完成 / migrations applied\n");
   return 0;

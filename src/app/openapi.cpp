@@ -12,7 +12,8 @@ namespace json = boost::json;
 
 std::string lower_method(http::Method m) {
   std::string name(http::method_name(m));
-  for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (auto& ch : name)
+    ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
   return name == "del" ? "delete" : name;
 }
 
@@ -22,9 +23,9 @@ json::value parse_schema(const std::string& text) {
 }
 
 json::object error_response(const char* description) {
-  return {{"description", description},
-          {"content",
-           {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
+  return {
+      {"description", description},
+      {"content", {{"application/json", {{"schema", {{"$ref", "#/components/schemas/Error"}}}}}}}};
 }
 
 json::array path_parameters(const std::string& pattern) {
@@ -53,7 +54,8 @@ json::object operation(const http::Route& route) {
     op["security"] = json::array{};
   } else if (!route.roles.empty()) {
     json::array roles;
-    for (const auto r : route.roles) roles.emplace_back(auth::role_name(r));
+    for (const auto r : route.roles)
+      roles.emplace_back(auth::role_name(r));
     op["x-roles"] = std::move(roles);
   }
   if (route.method == http::Method::post || route.method == http::Method::put ||

@@ -34,12 +34,14 @@ TEST(OpenApi, EveryRegisteredRouteAppearsAndNothingElse) {
   const auto& paths = doc.at("paths").as_object();
 
   std::size_t operations = 0;
-  for (const auto& [path, item] : paths) operations += item.as_object().size();
+  for (const auto& [path, item] : paths)
+    operations += item.as_object().size();
   EXPECT_EQ(operations, router.routes().size());
 
   for (const auto& route : router.routes()) {
     std::string method(http::method_name(route.method));
-    for (auto& ch : method) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (auto& ch : method)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     if (method == "del") method = "delete";
     const auto* item = paths.if_contains(route.pattern);
     ASSERT_NE(item, nullptr) << route.pattern;

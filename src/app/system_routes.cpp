@@ -12,9 +12,10 @@ void register_system_routes(http::Router& router, storage::Database& db,
                             std::function<std::string()> openapi) {
   router.add({.method = http::Method::get,
               .pattern = "/healthz",
-              .handler = [](http::Request&) {
-                return http::Response::json(boost::json::object{{"status", "ok"}});
-              },
+              .handler =
+                  [](http::Request&) {
+                    return http::Response::json(boost::json::object{{"status", "ok"}});
+                  },
               .access = http::Access::open,
               .run_inline = true,
               .summary = "存活检查 / liveness",
@@ -26,8 +27,8 @@ void register_system_routes(http::Router& router, storage::Database& db,
                     if (!db.ping()) {
                       throw Error::unavailable(5, "数据库暂不可用", "database not reachable");
                     }
-                    return http::Response::json(
-                        boost::json::object{{"status", "ready"}, {"database", db.dialect().name()}});
+                    return http::Response::json(boost::json::object{
+                        {"status", "ready"}, {"database", db.dialect().name()}});
                   },
               .access = http::Access::open,
               .summary = "就绪检查（数据库可达） / readiness",

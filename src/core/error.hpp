@@ -27,8 +27,8 @@ class Error : public std::exception {
   static Error forbidden(std::string code, std::string zh, std::string en);     // 403
   static Error not_found(std::string code, std::string zh, std::string en);     // 404
   static Error conflict(std::string code, std::string zh, std::string en,
-                        boost::json::value details = nullptr);  // 409
-  static Error payload_too_large(std::string zh, std::string en);                // 413
+                        boost::json::value details = nullptr);                              // 409
+  static Error payload_too_large(std::string zh, std::string en);                           // 413
   static Error too_many_requests(int retry_after_seconds, std::string zh, std::string en);  // 429
   static Error unavailable(int retry_after_seconds, std::string zh, std::string en);        // 503
 

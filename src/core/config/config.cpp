@@ -50,8 +50,9 @@ std::size_t parse_size(const std::string& name, const std::string& text) {
 }
 
 void apply_file(Config& c, const Table& root) {
-  check_keys(root, "",
-             {"db", "public_base_url", "data_dir", "key_file", "server", "database", "log", "auth"});
+  check_keys(
+      root, "",
+      {"db", "public_base_url", "data_dir", "key_file", "server", "database", "log", "auth"});
   read(root, "db", c.db);
   read(root, "public_base_url", c.public_base_url);
   read(root, "data_dir", c.data_dir);
@@ -59,9 +60,9 @@ void apply_file(Config& c, const Table& root) {
   if (root.contains("server")) {
     const auto& s = toml::find(root, "server");
     check_keys(s, "server",
-               {"listen", "network_threads", "worker_threads", "queue_capacity",
-                "max_header_bytes", "max_body_bytes", "idle_timeout_s", "request_timeout_s",
-                "drain_timeout_s", "static_dir", "access_log"});
+               {"listen", "network_threads", "worker_threads", "queue_capacity", "max_header_bytes",
+                "max_body_bytes", "idle_timeout_s", "request_timeout_s", "drain_timeout_s",
+                "static_dir", "access_log"});
     read(s, "listen", c.server.listen);
     read(s, "network_threads", c.server.network_threads);
     read(s, "worker_threads", c.server.worker_threads);
@@ -150,8 +151,7 @@ void validate(const Config& c) {
 
 }  // namespace
 
-Config load(const std::string& path, bool required,
-            const std::map<std::string, std::string>& env) {
+Config load(const std::string& path, bool required, const std::map<std::string, std::string>& env) {
   Config c;
   if (!path.empty()) {
     if (std::filesystem::exists(path)) {

@@ -15,14 +15,14 @@
 namespace tongxin::config {
 
 struct Config {
-  std::string db = "sqlite:var/tongxin.db";  // TONGXIN_DB
+  std::string db = "sqlite:var/tongxin.db";               // TONGXIN_DB
   std::string public_base_url = "http://127.0.0.1:8080";  // TONGXIN_PUBLIC_BASE_URL
-  http::ServerOptions server;  // listen: TONGXIN_LISTEN
+  http::ServerOptions server;                             // listen: TONGXIN_LISTEN
   std::size_t db_pool_size = 8;
   bool sqlite_synchronous_full = false;
-  std::string data_dir = "data";      // divisions.tsv, holidays, …  TONGXIN_DATA_DIR
+  std::string data_dir = "data";             // divisions.tsv, holidays, …  TONGXIN_DATA_DIR
   std::string key_file = "var/tongxin.key";  // 32 random bytes, created on first start
-  std::string log_format = "text";    // text | json
+  std::string log_format = "text";           // text | json
   std::string log_level = "info";
   // Sessions
   std::chrono::minutes session_idle_timeout{30};
@@ -38,8 +38,7 @@ struct Config {
 // Loads `path` (a missing file is fine when `required` is false) over the defaults, then
 // applies TONGXIN_* variables from `env`. Throws std::runtime_error naming the key on a
 // malformed value.
-Config load(const std::string& path, bool required,
-            const std::map<std::string, std::string>& env);
+Config load(const std::string& path, bool required, const std::map<std::string, std::string>& env);
 // The process environment's TONGXIN_* variables.
 std::map<std::string, std::string> environment();
 

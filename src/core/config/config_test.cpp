@@ -12,11 +12,10 @@ namespace tongxin::config {
 namespace {
 
 std::string write_temp(const std::string& text) {
-  const auto path = std::filesystem::temp_directory_path() /
-                    ("tongxin-config-" + std::to_string(::testing::UnitTest::GetInstance()
-                                                            ->current_test_info()
-                                                            ->line()) +
-                     ".toml");
+  const auto path =
+      std::filesystem::temp_directory_path() /
+      ("tongxin-config-" +
+       std::to_string(::testing::UnitTest::GetInstance()->current_test_info()->line()) + ".toml");
   std::ofstream(path) << text;
   return path.string();
 }

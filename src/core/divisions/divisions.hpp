@@ -18,8 +18,8 @@ namespace tongxin::divisions {
 enum class Level { province = 1, city = 2, county = 3, township = 4 };
 
 struct Division {
-  std::string code;         // 12 digits
-  std::string name;         // "城关区"
+  std::string code;  // 12 digits
+  std::string name;  // "城关区"
   Level level = Level::province;
   std::string parent_code;  // empty for provinces
 };
@@ -35,7 +35,7 @@ class DivisionIndex {
   // Loads the TSV (code, name, level, parent_code). Throws std::runtime_error on a bad file.
   static std::shared_ptr<const DivisionIndex> load(const std::string& path);
 
-  const Division* find(std::string_view code) const;  // any accepted input form
+  const Division* find(std::string_view code) const;                   // any accepted input form
   std::vector<const Division*> children(std::string_view code) const;  // "" = provinces
   // "甘肃省兰州市城关区" (ancestors' names joined, the division itself last).
   std::string full_name(std::string_view code) const;

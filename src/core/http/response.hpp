@@ -26,7 +26,7 @@ struct Response {
 
 struct CookieOptions {
   bool http_only = true;
-  bool secure = false;          // set when public_base_url is https
+  bool secure = false;  // set when public_base_url is https
   std::string same_site = "Lax";
   std::string path = "/";
   long long max_age_seconds = -1;  // -1: session cookie; 0: delete

@@ -25,7 +25,7 @@ struct DatabaseOptions {
   // "sqlite:PATH" (PATH may be ":memory:" only for single-connection tests) or a
   // libpq URL "postgresql://..." / "postgres://...".
   std::string url;
-  std::size_t pool_size = 8;       // PostgreSQL connections; SQLite reader connections
+  std::size_t pool_size = 8;             // PostgreSQL connections; SQLite reader connections
   bool sqlite_synchronous_full = false;  // synchronous=FULL instead of NORMAL
   int busy_timeout_ms = 5000;
 };
