@@ -26,7 +26,8 @@ TEST(Segmenter, CutsASentenceOnTheMostProbablePath) {
   EXPECT_THAT(words, Contains("小区"));
   EXPECT_THAT(words, Contains("路灯"));
   std::string joined;
-  for (const auto& w : words) joined += w;
+  for (const auto& w : words)
+    joined += w;
   EXPECT_EQ(joined, "小区门口的路灯坏了");  // a cut loses nothing
 }
 
