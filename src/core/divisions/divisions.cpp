@@ -14,13 +14,17 @@ bool all_digits(std::string_view s) {
 }
 
 // Municipalities and some provinces have placeholder city levels in the statistics.
-bool placeholder(std::string_view name) { return name == "市辖区" || name == "县" || name == "省直辖县级行政区划" || name == "自治区直辖县级行政区划"; }
+bool placeholder(std::string_view name) {
+  return name == "市辖区" || name == "县" || name == "省直辖县级行政区划" ||
+         name == "自治区直辖县级行政区划";
+}
 
 }  // namespace
 
 std::optional<std::string> normalize_code(std::string_view code) {
   if (!all_digits(code)) return std::nullopt;
-  if (code.size() == 6 || code.size() == 9) return std::string(code) + std::string(12 - code.size(), '0');
+  if (code.size() == 6 || code.size() == 9)
+    return std::string(code) + std::string(12 - code.size(), '0');
   if (code.size() == 12) return std::string(code);
   return std::nullopt;
 }
@@ -63,7 +67,8 @@ std::shared_ptr<const DivisionIndex> DivisionIndex::load(const std::string& path
     index->children_[d.parent_code].push_back(d.code);
     index->by_code_.emplace(d.code, std::move(d));
   }
-  for (auto& [_, kids] : index->children_) std::sort(kids.begin(), kids.end());
+  for (auto& [_, kids] : index->children_)
+    std::sort(kids.begin(), kids.end());
   return index;
 }
 
@@ -84,13 +89,15 @@ std::vector<const Division*> DivisionIndex::children(std::string_view code) cons
   std::vector<const Division*> out;
   const auto it = children_.find(key);
   if (it == children_.end()) return out;
-  for (const auto& c : it->second) out.push_back(&by_code_.at(c));
+  for (const auto& c : it->second)
+    out.push_back(&by_code_.at(c));
   return out;
 }
 
 std::string DivisionIndex::full_name(std::string_view code) const {
   std::vector<const Division*> chain;
-  for (const auto* d = find(code); d != nullptr; d = d->parent_code.empty() ? nullptr : find(d->parent_code)) {
+  for (const auto* d = find(code); d != nullptr;
+       d = d->parent_code.empty() ? nullptr : find(d->parent_code)) {
     chain.push_back(d);
   }
   std::string out;
@@ -104,7 +111,8 @@ bool DivisionIndex::contains(std::string_view ancestor, std::string_view code) c
   const auto* a = find(ancestor);
   const auto* c = find(code);
   if (a == nullptr || c == nullptr) return false;
-  for (const auto* d = c; d != nullptr; d = d->parent_code.empty() ? nullptr : find(d->parent_code)) {
+  for (const auto* d = c; d != nullptr;
+       d = d->parent_code.empty() ? nullptr : find(d->parent_code)) {
     if (d == a) return true;
   }
   return false;

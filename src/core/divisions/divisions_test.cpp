@@ -52,7 +52,8 @@ TEST(Divisions, Children) {
   const auto lanzhou = idx->children("620100");
   EXPECT_GE(lanzhou.size(), 8u);
   bool found = false;
-  for (const auto* c : idx->children("620102")) found |= c->name == "张掖路街道";
+  for (const auto* c : idx->children("620102"))
+    found |= c->name == "张掖路街道";
   EXPECT_TRUE(found);
 }
 

@@ -1,0 +1,186 @@
+// src/accounts/users_routes.cpp
+//
+// Administration of accounts (admin, security) and the audit log (auditor): the three
+// separated administrators each see only their part.
+#include <boost/json.hpp>
+
+#include "accounts/accounts.hpp"
+#include "accounts/internal.hpp"
+#include "core/error.hpp"
+#include "core/http/actor.hpp"
+#include "core/json/fields.hpp"
+#include "core/paging.hpp"
+
+namespace tongxin::accounts {
+
+void register_auth_routes(http::Router& router, ServiceContext& ctx);
+
+namespace {
+
+using auth::Role;
+
+std::vector<Role> read_roles(json::FieldReader& f) {
+  std::vector<Role> roles;
+  for (const auto& name : f.string_array("roles", 8, 20)) {
+    const auto r = auth::parse_role(name);
+    if (!r) throw Error::invalid_field("roles", "未知角色：" + name, "unknown role: " + name);
+    roles.push_back(*r);
+  }
+  return roles;
+}
+
+http::Response list_users(ServiceContext& ctx, http::Request& req) {
+  const auto limit = paging::limit(req.query_param("limit"));
+  const auto cursor = paging::decode(req.query_param("cursor"));
+  const auto after = cursor ? cursor->id : 0;
+  return ctx.db.read([&](storage::Connection& c) {
+    const auto rows =
+        c.q("SELECT * FROM users WHERE id > $1 ORDER BY id LIMIT $2", after, limit + 1);
+    boost::json::array items;
+    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
+      items.push_back(user_json(user_from_row(rows[i])));
+    }
+    boost::json::value next = nullptr;
+    if (rows.size() > static_cast<std::size_t>(limit)) {
+      next = boost::json::string(
+          paging::encode({"", rows[static_cast<std::size_t>(limit) - 1].int64("id")}));
+    }
+    return http::Response::json(
+        boost::json::object{{"items", std::move(items)}, {"next_cursor", next}});
+  });
+}
+
+std::string username_of(storage::Connection& c, std::int64_t id) {
+  const auto u = find_user(c, id);
+  if (!u) throw Error::not_found("user.not_found", "用户不存在", "no such user");
+  return u->username;
+}
+
+http::Response audit_log(ServiceContext& ctx, http::Request& req) {
+  const auto limit = paging::limit(req.query_param("limit"), 50, 200);
+  const auto cursor = paging::decode(req.query_param("cursor"));
+  const auto action = req.query_param("action").value_or("");
+  const auto user = req.query_param("user").value_or("");
+  return ctx.db.read([&](storage::Connection& c) {
+    // Newest first; the cursor is the last id seen.
+    const auto rows =
+        c.q("SELECT * FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR action = $2)"
+            " AND ($3 = '' OR username = $3) ORDER BY id DESC LIMIT $4",
+            cursor ? cursor->id : 0, action, user, limit + 1);
+    boost::json::array items;
+    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
+      const auto r = rows[i];
+      boost::json::object o{
+          {"id", r.int64("id")},
+          {"at", r.int64("at")},
+          {"username",
+           r.opt_text("username") ? boost::json::value(*r.opt_text("username")) : nullptr},
+          {"action", r.text("action")},
+          {"object_type", r.text("object_type")},
+          {"remote_addr", r.text("remote_addr")},
+          {"request_id", r.text("request_id")}};
+      if (const auto id = r.opt_int64("object_id")) o["object_id"] = *id;
+      if (const auto d = r.opt_text("detail")) o["detail"] = boost::json::parse(*d);
+      items.push_back(std::move(o));
+    }
+    boost::json::value next = nullptr;
+    if (rows.size() > static_cast<std::size_t>(limit)) {
+      next = boost::json::string(
+          paging::encode({"", rows[static_cast<std::size_t>(limit) - 1].int64("id")}));
+    }
+    return http::Response::json(
+        boost::json::object{{"items", std::move(items)}, {"next_cursor", next}});
+  });
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, ServiceContext& ctx) {
+  register_auth_routes(router, ctx);
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/users",
+              .handler = [&ctx](http::Request& req) { return list_users(ctx, req); },
+              .roles = {Role::admin, Role::security},
+              .summary = "账户列表 / list accounts",
+              .tag = "accounts"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/users",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    json::FieldReader f(req.json());
+                    NewUser u;
+                    u.username = f.required_string("username", 64);
+                    u.display_name = f.optional_string("display_name", 50).value_or("");
+                    u.password = f.required_string("password", 128);
+                    u.roles = read_roles(f);
+                    u.conference_id =
+                        f.optional_int("conference_id").value_or(req.user().conference_id);
+                    u.member_id = f.optional_int("member_id");
+                    u.agency_id = f.optional_int("agency_id");
+                    u.studio_id = f.optional_int("studio_id");
+                    f.reject_unknown();
+                    return ctx.db.write([&](storage::Connection& c) {
+                      const auto id = create_user(c, http::actor_of(req), u, ctx.config);
+                      return http::Response::json(user_json(*find_user(c, id)), 201);
+                    });
+                  },
+              .roles = {Role::admin},
+              .summary = "新建账户 / create an account",
+              .tag = "accounts"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/users/{id}/disable",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    json::FieldReader f(req.json());
+                    const bool enable = f.optional_bool("enable").value_or(false);
+                    f.reject_unknown();
+                    return ctx.db.write([&](storage::Connection& c) {
+                      const auto name = username_of(c, req.id_param());
+                      set_disabled(c, http::actor_of(req), name, !enable);
+                      return http::Response::json(user_json(*find_user(c, req.id_param())));
+                    });
+                  },
+              .roles = {Role::admin, Role::security},
+              .summary = "停用或启用账户 / disable or enable an account",
+              .tag = "accounts"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/users/{id}/password",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    json::FieldReader f(req.json());
+                    const auto password = f.required_string("password", 128);
+                    f.reject_unknown();
+                    ctx.db.write([&](storage::Connection& c) {
+                      set_password(c, http::actor_of(req), username_of(c, req.id_param()), password,
+                                   ctx.config);
+                    });
+                    return http::Response::no_content();
+                  },
+              .roles = {Role::admin, Role::security},
+              .summary = "重置密码 / reset a password",
+              .tag = "accounts"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/api-tokens",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    json::FieldReader f(req.json());
+                    const auto user_id = f.required_int("user_id");
+                    const auto name = f.required_string("name", 100);
+                    f.reject_unknown();
+                    const auto token = ctx.db.write([&](storage::Connection& c) {
+                      return issue_api_token(c, http::actor_of(req), user_id, name);
+                    });
+                    return http::Response::json(boost::json::object{{"token", token}}, 201);
+                  },
+              .roles = {Role::admin},
+              .summary = "签发接口令牌（只显示一次） / issue a bearer token (shown once)",
+              .tag = "accounts"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/audit-log",
+              .handler = [&ctx](http::Request& req) { return audit_log(ctx, req); },
+              .roles = {Role::auditor},
+              .summary = "审计日志 / the audit log",
+              .tag = "accounts"});
+}
+
+}  // namespace tongxin::accounts
