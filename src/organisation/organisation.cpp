@@ -1,6 +1,9 @@
 // src/organisation/organisation.cpp
 #include "organisation/organisation.hpp"
 
+#include <stdexcept>
+
+#include "organisation/resource.hpp"
 #include "organisation/specs.hpp"
 
 namespace tongxin::organisation {
@@ -15,6 +18,20 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
     register_resource(router, ctx, *spec);
   }
   register_public_routes(router, ctx);
+}
+
+}  // namespace tongxin::organisation
+
+namespace tongxin::organisation {
+
+std::int64_t create_record(storage::Connection& c, const ServiceContext& ctx,
+                           const audit::Actor& actor, std::string_view kind,
+                           std::int64_t conference_id, const boost::json::object& body) {
+  for (const auto* spec : {&sector_spec(), &committee_spec(), &member_group_spec(),
+                           &party_unit_spec(), &member_spec(), &studio_spec()}) {
+    if (spec->kind == kind) return store(c, ctx, *spec, actor, conference_id, body);
+  }
+  throw std::invalid_argument("unknown record kind: " + std::string(kind));
 }
 
 }  // namespace tongxin::organisation

@@ -44,3 +44,11 @@ struct PublicMember {
 };
 
 }  // namespace tongxin::organisation
+
+namespace tongxin::organisation {
+// Creates a record of `kind` (sector, committee, member_group, party_unit, member, studio)
+// from a JSON body validated exactly as the API validates it; returns its id.
+std::int64_t create_record(storage::Connection& c, const ServiceContext& ctx,
+                           const audit::Actor& actor, std::string_view kind,
+                           std::int64_t conference_id, const boost::json::object& body);
+}  // namespace tongxin::organisation

@@ -33,8 +33,9 @@ double distance_m(double lat1, double lng1, double lat2, double lng2) {
   constexpr double kRad = 3.14159265358979323846 / 180.0;
   const double dlat = (lat2 - lat1) * kRad;
   const double dlng = (lng2 - lng1) * kRad;
-  const double a = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlng / 2) * std::sin(dlng / 2);
+  const double a =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(lat1 * kRad) * std::cos(lat2 * kRad) * std::sin(dlng / 2) * std::sin(dlng / 2);
   return 2 * kEarthRadius * std::asin(std::sqrt(a));
 }
 
@@ -59,7 +60,9 @@ Error member_not_found() {
   return Error::not_found("member.not_found", "委员不存在", "member not found");
 }
 
-bool live(const json::object& o) { return !o.at("archived").as_bool(); }
+bool live(const json::object& o) {
+  return !o.at("archived").as_bool();
+}
 
 json::object public_member(storage::Connection& c, std::int64_t id) {
   auto full = load(c, member_spec(), id);
@@ -92,7 +95,8 @@ std::string sign_public_path(const std::string& key, const std::string& path) {
 
 std::string public_url(const ServiceContext& ctx, char kind, std::int64_t id) {
   std::string base = ctx.config.public_base_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
+  while (!base.empty() && base.back() == '/')
+    base.pop_back();
   const std::string path = std::string(1, kind) + "/" + std::to_string(id);
   return base + "/" + path + "?sig=" + sign_public_path(ctx.secret_key, path);
 }
@@ -109,16 +113,20 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                     if (!code.empty()) {
                       const auto* d = ctx.divisions->find(code);
                       if (d == nullptr) {
-                        throw Error::invalid_field("division_code", "行政区划代码无效", "unknown division code");
+                        throw Error::invalid_field("division_code", "行政区划代码无效",
+                                                   "unknown division code");
                       }
                       prefix = divisions::subtree_prefix(d->code);
                     }
                     return ctx.db.read([&](storage::Connection& c) {
                       std::string sql =
-                          "SELECT id, lat, lng FROM studios WHERE archived_at IS NULL AND status <> 'archived'"
-                          " AND division_code LIKE $1 AND " + c.dialect().ilike("search_key", "$2");
+                          "SELECT id, lat, lng FROM studios WHERE archived_at IS NULL AND status "
+                          "<> 'archived'"
+                          " AND division_code LIKE $1 AND " +
+                          c.dialect().ilike("search_key", "$2");
                       std::vector<storage::Value> params{
-                          prefix + "%", "%" + storage::Dialect::like_escape(text::normalize(q)) + "%"};
+                          prefix + "%",
+                          "%" + storage::Dialect::like_escape(text::normalize(q)) + "%"};
                       if (near) {
                         // A box of about ±55 km first (index-friendly), exact distance after.
                         sql += " AND lat BETWEEN $3 AND $4 AND lng BETWEEN $5 AND $6";
@@ -141,7 +149,8 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                       for (std::size_t i = 0; i < order.size() && i < 100; ++i) {
                         auto full = load(c, studio_spec(), order[i].second);
                         auto o = public_view(studio_spec(), *full);
-                        o["division_name"] = ctx.divisions->full_name(full->at("division_code").as_string());
+                        o["division_name"] =
+                            ctx.divisions->full_name(full->at("division_code").as_string());
                         o["member_count"] = full->at("member_ids").as_array().size();
                         if (near) o["distance_m"] = std::round(order[i].first);
                         items.push_back(std::move(o));
@@ -163,7 +172,8 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                         throw studio_not_found();
                       }
                       auto o = public_view(studio_spec(), *full);
-                      o["division_name"] = ctx.divisions->full_name(full->at("division_code").as_string());
+                      o["division_name"] =
+                          ctx.divisions->full_name(full->at("division_code").as_string());
                       json::array members;
                       for (const auto& m : full->at("member_ids").as_array()) {
                         try {
@@ -183,29 +193,31 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
               .access = http::Access::open,
               .summary = "公开：委员工作室主页 / a studio's public page",
               .tag = "public"});
-  router.add({.method = http::Method::get,
-              .pattern = "/api/v1/public/members/{id}",
-              .handler =
-                  [&ctx](http::Request& req) {
-                    const auto id = req.id_param();
-                    return ctx.db.read([&](storage::Connection& c) {
-                      auto o = public_member(c, id);
-                      json::array studios;
-                      for (const auto r : c.q("SELECT s.id, s.name FROM studio_members sm JOIN studios s ON"
-                                              " s.id = sm.studio_id WHERE sm.member_id = $1 AND s.archived_at IS NULL"
-                                              " ORDER BY s.id",
-                                              id)) {
-                        studios.push_back(json::object{{"id", r.int64("id")}, {"name", r.text("name")}});
-                      }
-                      o["studios"] = std::move(studios);
-                      o["verified"] = verified(ctx, req, "m/" + std::to_string(id));
-                      o["public_url"] = public_url(ctx, 'm', id);
-                      return http::Response::json(o);
-                    });
-                  },
-              .access = http::Access::open,
-              .summary = "公开：委员风采 / a member's public profile",
-              .tag = "public"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/public/members/{id}",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto id = req.id_param();
+             return ctx.db.read([&](storage::Connection& c) {
+               auto o = public_member(c, id);
+               json::array studios;
+               for (const auto r :
+                    c.q("SELECT s.id, s.name FROM studio_members sm JOIN studios s ON"
+                        " s.id = sm.studio_id WHERE sm.member_id = $1 AND s.archived_at IS NULL"
+                        " ORDER BY s.id",
+                        id)) {
+                 studios.push_back(json::object{{"id", r.int64("id")}, {"name", r.text("name")}});
+               }
+               o["studios"] = std::move(studios);
+               o["verified"] = verified(ctx, req, "m/" + std::to_string(id));
+               o["public_url"] = public_url(ctx, 'm', id);
+               return http::Response::json(o);
+             });
+           },
+       .access = http::Access::open,
+       .summary = "公开：委员风采 / a member's public profile",
+       .tag = "public"});
 
   const auto qr_route = [&ctx, &router](const std::string& pattern, char kind, bool svg) {
     router.add({.method = http::Method::get,

@@ -31,7 +31,8 @@ bool may_write(const ResourceSpec& spec, const auth::Principal& p) {
 
 std::string columns_of(const ResourceSpec& spec) {
   std::string cols = "id, conference_id, archived_at, created_at, updated_at";
-  for (const auto& f : spec.fields) cols += ", " + f.name;
+  for (const auto& f : spec.fields)
+    cols += ", " + f.name;
   return cols;
 }
 
@@ -103,8 +104,10 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
     case FieldType::enumeration: {
       if (!v.is_string()) invalid(f, "必须是文本", "must be a string");
       std::string s(v.as_string());
-      while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.pop_back();
-      while (!s.empty() && s.front() == ' ') s.erase(0, 1);
+      while (!s.empty() && (s.back() == ' ' || s.back() == '\n'))
+        s.pop_back();
+      while (!s.empty() && s.front() == ' ')
+        s.erase(0, 1);
       if (f.required && s.empty()) invalid(f, "不能为空", "is required");
       if (tongxin::json::utf8_length(s) > f.max_chars) {
         invalid(f, "不能超过 " + std::to_string(f.max_chars) + " 字",
@@ -113,7 +116,8 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
       if (f.type == FieldType::enumeration &&
           std::find(f.allowed.begin(), f.allowed.end(), s) == f.allowed.end()) {
         std::string list;
-        for (const auto a : f.allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        for (const auto a : f.allowed)
+          list += (list.empty() ? "" : ", ") + std::string(a);
         invalid(f, "取值无效，可选：" + list, "must be one of: " + list);
       }
       return s;
@@ -126,9 +130,8 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
         invalid(f, "超出范围", "is out of range");
       }
       if (f.type == FieldType::ref) {
-        const auto r = c.q("SELECT conference_id, archived_at FROM " + f.ref_table +
-                               " WHERE id = $1",
-                           n);
+        const auto r =
+            c.q("SELECT conference_id, archived_at FROM " + f.ref_table + " WHERE id = $1", n);
         if (r.empty() || !r.front().is_null("archived_at")) {
           invalid(f, "不存在", "does not exist");
         }
@@ -154,8 +157,9 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
         if (!item.is_string() || item.as_string().empty() || item.as_string().size() > 100) {
           invalid(f, "的每一项必须是 1–30 字的文本", "items must be short strings");
         }
-        if (!f.allowed.empty() && std::find(f.allowed.begin(), f.allowed.end(),
-                                            std::string_view(item.as_string())) == f.allowed.end()) {
+        if (!f.allowed.empty() &&
+            std::find(f.allowed.begin(), f.allowed.end(), std::string_view(item.as_string())) ==
+                f.allowed.end()) {
           invalid(f, "含有无效取值：" + std::string(item.as_string()), "has an invalid item");
         }
         out.push_back(item);
@@ -176,6 +180,65 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
   return storage::Null{};
 }
 
+std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const ResourceSpec& spec,
+                   const audit::Actor& actor, std::int64_t conference_id, const json::object& body,
+                   std::optional<std::int64_t> id, json::object merged) {
+  std::vector<std::string> names;
+  std::vector<storage::Value> values;
+  for (const auto& f : spec.fields) {
+    const auto* v = body.if_contains(f.name);
+    // Absent fields keep their values on update and take the column default on create.
+    if (!v && (id || !f.required)) continue;
+    static const json::value null_value = nullptr;
+    values.push_back(field_value(c, ctx, f, v ? *v : null_value, conference_id));
+    names.push_back(f.name);
+    merged[f.name] = v ? *v : null_value;
+  }
+  if (spec.validate) spec.validate(c, merged);
+  const auto now = audit::now_ms();
+  const auto name_at =
+      static_cast<std::size_t>(std::find(names.begin(), names.end(), "name") - names.begin());
+  if (name_at < names.size()) {
+    const auto key = text::search_key(std::get<std::string>(values[name_at]));
+    names.emplace_back("search_key");
+    values.emplace_back(key);
+  }
+  std::int64_t row_id = 0;
+  if (id) {
+    std::string sql = "UPDATE " + spec.table + " SET updated_at = $1";
+    std::vector<storage::Value> params{now};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      params.push_back(values[i]);
+      sql += ", " + names[i] + " = $" + std::to_string(params.size());
+    }
+    params.push_back(*id);
+    sql += " WHERE id = $" + std::to_string(params.size());
+    c.execute(sql, params);
+    row_id = *id;
+  } else {
+    std::string cols = "conference_id, created_at, updated_at";
+    std::string marks = "$1, $2, $2";
+    std::vector<storage::Value> params{conference_id, now};
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      params.push_back(values[i]);
+      cols += ", " + names[i];
+      marks += ", $" + std::to_string(params.size());
+    }
+    row_id =
+        c.query("INSERT INTO " + spec.table + " (" + cols + ") VALUES (" + marks + ") RETURNING id",
+                params)
+            .front()
+            .int64(0);
+  }
+  if (spec.after_write) spec.after_write(c, row_id, conference_id, body);
+  json::object changed;
+  for (const auto& n : names) {
+    if (n != "search_key" && body.contains(n)) changed[n] = body.at(n);
+  }
+  audit::record(c, actor, {spec.kind + (id ? ".update" : ".create"), spec.kind, row_id, changed});
+  return row_id;
+}
+
 namespace {
 
 http::Response list(ServiceContext& ctx, const ResourceSpec& spec, http::Request& req) {
@@ -191,7 +254,8 @@ http::Response list(ServiceContext& ctx, const ResourceSpec& spec, http::Request
     std::string sql = "SELECT " + columns_of(spec) + " FROM " + spec.table +
                       " WHERE conference_id IN (SELECT id FROM conferences WHERE path LIKE " +
                       param(scope_path(c, p) + "%") + ")";
-    if (req.query_param("include_archived").value_or("") != "true") sql += " AND archived_at IS NULL";
+    if (req.query_param("include_archived").value_or("") != "true")
+      sql += " AND archived_at IS NULL";
     for (const auto& name : spec.filters) {
       const auto v = req.query_param(name);
       if (!v || v->empty()) continue;
@@ -230,8 +294,8 @@ http::Response list(ServiceContext& ctx, const ResourceSpec& spec, http::Request
     }
     json::value next = nullptr;
     if (rows.size() > static_cast<std::size_t>(limit)) {
-      next = json::string(
-          paging::encode({"", rows[static_cast<std::size_t>(limit) - 1].int64("id")}));
+      next =
+          json::string(paging::encode({"", rows[static_cast<std::size_t>(limit) - 1].int64("id")}));
     }
     return http::Response::json(json::object{{"items", std::move(items)}, {"next_cursor", next}});
   });
@@ -273,8 +337,10 @@ http::Response write(ServiceContext& ctx, const ResourceSpec& spec, http::Reques
                                "you may not change this " + spec.label_en);
       }
       conference_id = existing->at("conference_id").as_int64();
-      if (body.contains("conference_id") && body.at("conference_id") != existing->at("conference_id")) {
-        throw Error::invalid_field("conference_id", "不能修改所属政协", "conference_id cannot change");
+      if (body.contains("conference_id") &&
+          body.at("conference_id") != existing->at("conference_id")) {
+        throw Error::invalid_field("conference_id", "不能修改所属政协",
+                                   "conference_id cannot change");
       }
       merged = std::move(*existing);
     } else {
@@ -284,7 +350,8 @@ http::Response write(ServiceContext& ctx, const ResourceSpec& spec, http::Reques
       }
       if (const auto* v = body.if_contains("conference_id"); v && !v->is_null()) {
         if (!v->is_int64()) {
-          throw Error::invalid_field("conference_id", "所属政协必须是整数", "conference_id must be an integer");
+          throw Error::invalid_field("conference_id", "所属政协必须是整数",
+                                     "conference_id must be an integer");
         }
         conference_id = v->as_int64();
       }
@@ -293,57 +360,8 @@ http::Response write(ServiceContext& ctx, const ResourceSpec& spec, http::Reques
                                    "conference not found or outside your scope");
       }
     }
-    std::vector<std::string> names;
-    std::vector<storage::Value> values;
-    for (const auto& f : spec.fields) {
-      const auto* v = body.if_contains(f.name);
-      if (!v && id) continue;  // PATCH: absent fields keep their values
-      static const json::value null_value = nullptr;
-      values.push_back(field_value(c, ctx, f, v ? *v : null_value, conference_id));
-      names.push_back(f.name);
-      merged[f.name] = v ? *v : null_value;
-    }
-    if (spec.validate) spec.validate(c, merged);
-    const auto now = audit::now_ms();
-    const auto name_it = std::find(names.begin(), names.end(), "name");
-    if (name_it != names.end()) {
-      names.push_back("search_key");
-      values.push_back(text::search_key(std::get<std::string>(values[static_cast<std::size_t>(name_it - names.begin())])));
-    }
-    std::int64_t row_id = 0;
-    if (id) {
-      std::string sql = "UPDATE " + spec.table + " SET updated_at = $1";
-      std::vector<storage::Value> params{now};
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        params.push_back(values[i]);
-        sql += ", " + names[i] + " = $" + std::to_string(params.size());
-      }
-      params.push_back(*id);
-      sql += " WHERE id = $" + std::to_string(params.size());
-      c.execute(sql, params);
-      row_id = *id;
-    } else {
-      std::string cols = "conference_id, created_at, updated_at";
-      std::string marks = "$1, $2, $2";
-      std::vector<storage::Value> params{conference_id, now};
-      for (std::size_t i = 0; i < names.size(); ++i) {
-        params.push_back(values[i]);
-        cols += ", " + names[i];
-        marks += ", $" + std::to_string(params.size());
-      }
-      row_id = c.query("INSERT INTO " + spec.table + " (" + cols + ") VALUES (" + marks +
-                           ") RETURNING id",
-                       params)
-                   .front()
-                   .int64(0);
-    }
-    if (spec.after_write) spec.after_write(c, row_id, conference_id, body);
-    json::object changed;
-    for (const auto& n : names) {
-      if (n != "search_key" && body.contains(n)) changed[n] = body.at(n);
-    }
-    audit::record(c, http::actor_of(req),
-                  {spec.kind + (id ? ".update" : ".create"), spec.kind, row_id, changed});
+    const auto row_id =
+        store(c, ctx, spec, http::actor_of(req), conference_id, body, id, std::move(merged));
     return http::Response::json(*load(c, spec, row_id), id ? 200 : 201);
   });
 }
@@ -357,7 +375,8 @@ http::Response archive(ServiceContext& ctx, const ResourceSpec& spec, http::Requ
       throw Error::forbidden("auth.forbidden", "无权归档此" + spec.label_zh,
                              "you may not archive this " + spec.label_en);
     }
-    c.q("UPDATE " + spec.table + " SET archived_at = $1, updated_at = $1 WHERE id = $2 AND archived_at IS NULL",
+    c.q("UPDATE " + spec.table +
+            " SET archived_at = $1, updated_at = $1 WHERE id = $2 AND archived_at IS NULL",
         audit::now_ms(), id);
     audit::record(c, http::actor_of(req), {spec.kind + ".archive", spec.kind, id, nullptr});
     return http::Response::json(*load(c, spec, id));

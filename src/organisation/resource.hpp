@@ -25,8 +25,8 @@ namespace tongxin::organisation {
 enum class FieldType { text, integer, real, boolean, tags, object, ref, division, enumeration };
 
 struct Field {
-  std::string name;       // JSON field = column
-  std::string label_zh;   // used in messages: "所属界别"
+  std::string name;      // JSON field = column
+  std::string label_zh;  // used in messages: "所属界别"
   FieldType type = FieldType::text;
   bool required = false;
   std::size_t max_chars = 200;
@@ -73,4 +73,13 @@ void register_resource(http::Router& router, ServiceContext& ctx, const Resource
 storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, const Field& f,
                            const boost::json::value& v, std::int64_t conference_id);
 
+}  // namespace tongxin::organisation
+
+namespace tongxin::organisation {
+// Validates `body` like the API does and inserts (no `id`) or updates the record, runs the
+// spec's hooks and writes the audit row. No permission checks: callers do those.
+std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const ResourceSpec& spec,
+                   const audit::Actor& actor, std::int64_t conference_id,
+                   const boost::json::object& body, std::optional<std::int64_t> id = std::nullopt,
+                   boost::json::object merged = {});
 }  // namespace tongxin::organisation
