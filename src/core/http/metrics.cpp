@@ -19,7 +19,7 @@ struct Metrics::Impl {
   prometheus::Family<prometheus::Histogram>& latency =
       prometheus::BuildHistogram()
           .Name("tongxin_http_request_duration_seconds")
-          .Help("Time from a request's last byte read to its response handed to the socket.")
+          .Help("Time from the request header read to the response ready to write.")
           .Register(*registry);
   prometheus::Family<prometheus::Gauge>& pool =
       prometheus::BuildGauge()

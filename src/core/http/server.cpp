@@ -349,10 +349,11 @@ struct Server::Impl {
         res.body() = std::move(r.body);
         res.prepare_payload();
       }
-      stream.expires_after(options.request_timeout);
-      auto [wec, wn] = co_await bhttp::async_write(stream, res, kTuple);
+      // Counted before the write, so a client that has its answer sees it in /metrics.
       const auto elapsed = std::chrono::steady_clock::now() - started;
       metrics.observe(route_label, method_text, r.status, elapsed);
+      stream.expires_after(options.request_timeout);
+      auto [wec, wn] = co_await bhttp::async_write(stream, res, kTuple);
       if (options.access_log) {
         spdlog::info(
             R"(access {{"method":"{}","target":"{}","route":"{}","status":{},"ms":{:.2f},"bytes":{},"request_id":"{}","remote":"{}"}})",
