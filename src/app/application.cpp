@@ -12,11 +12,14 @@
 
 #include "accounts/accounts.hpp"
 #include "accounts/migrations.hpp"
+#include "app/background.hpp"
 #include "app/key_file.hpp"
 #include "app/openapi.hpp"
 #include "app/system_routes.hpp"
 #include "app/version.hpp"
 #include "core/migrations.hpp"
+#include "cases/cases.hpp"
+#include "cases/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
 
@@ -58,7 +61,8 @@ std::string pool_metrics(const storage::Database& db) {
 
 std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
-  for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations()}) {
+  for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
+                     cases::migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -68,8 +72,12 @@ Application::Application(config::Config config) : config_(std::move(config)) {
   ensure_sqlite_dir(config_.db);
   db_ = storage::Database::open(database_options(config_));
   auto divisions = divisions::DivisionIndex::load(config_.data_dir + "/divisions.tsv");
+  auto key = load_or_create_key(config_.key_file);
+  auto crypto = std::make_shared<const crypto::FieldCrypto>(key);
   context_ = std::make_unique<ServiceContext>(
-      ServiceContext{*db_, config_, std::move(divisions), load_or_create_key(config_.key_file)});
+      ServiceContext{*db_, config_, std::move(divisions), std::move(key),
+                     calendar::WorkCalendar::load(config_.data_dir + "/holidays"),
+                     std::move(crypto)});
 }
 
 Application::~Application() = default;
@@ -84,6 +92,7 @@ const http::Router& Application::router() {
   auto& r = *router_;
   accounts::register_routes(r, *context_);
   organisation::register_routes(r, *context_);
+  cases::register_routes(r, *context_);
   // The OpenAPI document is built lazily from the finished router.
   auto openapi_text = std::make_shared<std::string>();
   register_system_routes(
@@ -112,6 +121,9 @@ int Application::serve() {
   spdlog::info("tongxin listening on port {} ({}), public URL {}", port, db_->dialect().name(),
                config_.public_base_url);
 
+  Background background(*context_);
+  background.start();
+
   std::atomic<bool> waiter_done{false};
   std::thread waiter([this, signals, &waiter_done] {
     int sig = 0;
@@ -124,6 +136,7 @@ int Application::serve() {
   // run() also returns when stop() came from elsewhere; wake the waiter so it can exit.
   if (!waiter_done) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
+  background.stop();
   spdlog::info("tongxin stopped");
   return 0;
 }

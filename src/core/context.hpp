@@ -7,7 +7,9 @@
 #include <memory>
 #include <string>
 
+#include "core/calendar/calendar.hpp"
 #include "core/config/config.hpp"
+#include "core/crypto/field_crypto.hpp"
 #include "core/divisions/divisions.hpp"
 #include "core/storage/database.hpp"
 
@@ -18,6 +20,8 @@ struct ServiceContext {
   const config::Config& config;
   std::shared_ptr<const divisions::DivisionIndex> divisions;
   std::string secret_key;  // 32 bytes from config.key_file: HMAC signing, field encryption
+  std::shared_ptr<const calendar::WorkCalendar> calendar;  // data_dir/holidays
+  std::shared_ptr<const crypto::FieldCrypto> crypto;       // sealed personal data
 };
 
 }  // namespace tongxin

@@ -19,6 +19,7 @@
 #include "core/context.hpp"
 #include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
+#include "organisation/briefs.hpp"
 
 namespace tongxin::organisation {
 
@@ -57,11 +58,7 @@ struct ResourceSpec {
   std::function<void(storage::Connection&, const boost::json::object& merged)> validate;
 };
 
-// The conference path ("/1/4/") of the principal's conference: rows of conferences whose
-// path starts with it are visible.
-std::string scope_path(storage::Connection& c, const auth::Principal& p);
-// True when conference `id` is the principal's or below it.
-bool in_scope(storage::Connection& c, const auth::Principal& p, std::int64_t conference_id);
+// scope_path() and in_scope() live in organisation/briefs.hpp.
 
 boost::json::object row_json(const ResourceSpec& spec, const storage::Row& row);
 std::optional<boost::json::object> load(storage::Connection& c, const ResourceSpec& spec,

@@ -50,9 +50,9 @@ std::size_t parse_size(const std::string& name, const std::string& text) {
 }
 
 void apply_file(Config& c, const Table& root) {
-  check_keys(
-      root, "",
-      {"db", "public_base_url", "data_dir", "key_file", "server", "database", "log", "auth"});
+  check_keys(root, "",
+             {"db", "public_base_url", "data_dir", "key_file", "server", "database", "log", "auth",
+              "cases", "sms"});
   read(root, "db", c.db);
   read(root, "public_base_url", c.public_base_url);
   read(root, "data_dir", c.data_dir);
@@ -113,6 +113,28 @@ void apply_file(Config& c, const Table& root) {
     read(a, "argon2_memory_kib", c.argon2_memory_kib);
     read(a, "argon2_ops", c.argon2_ops);
   }
+  if (root.contains("cases")) {
+    const auto& k = toml::find(root, "cases");
+    check_keys(
+        k, "cases",
+        {"claim_working_days", "reply_working_days", "escalate_after_working_days", "rating_days",
+         "privacy_notice_version", "public_writes_per_hour", "sweep_interval_s"});
+    read(k, "claim_working_days", c.cases.claim_working_days);
+    read(k, "reply_working_days", c.cases.reply_working_days);
+    read(k, "escalate_after_working_days", c.cases.escalate_after_working_days);
+    read(k, "rating_days", c.cases.rating_days);
+    read(k, "privacy_notice_version", c.cases.privacy_notice_version);
+    read(k, "public_writes_per_hour", c.cases.public_writes_per_hour);
+    read(k, "sweep_interval_s", c.cases.sweep_interval_s);
+  }
+  if (root.contains("sms")) {
+    const auto& m = toml::find(root, "sms");
+    check_keys(m, "sms", {"driver", "http_url", "http_token", "sign"});
+    read(m, "driver", c.sms.driver);
+    read(m, "http_url", c.sms.http_url);
+    read(m, "http_token", c.sms.http_token);
+    read(m, "sign", c.sms.sign);
+  }
 }
 
 void apply_env(Config& c, const std::map<std::string, std::string>& env) {
@@ -128,6 +150,13 @@ void apply_env(Config& c, const std::map<std::string, std::string>& env) {
   if (const auto* v = get("TONGXIN_STATIC_DIR")) c.server.static_dir = *v;
   if (const auto* v = get("TONGXIN_LOG_FORMAT")) c.log_format = *v;
   if (const auto* v = get("TONGXIN_LOG_LEVEL")) c.log_level = *v;
+  if (const auto* v = get("TONGXIN_SMS_DRIVER")) c.sms.driver = *v;
+  if (const auto* v = get("TONGXIN_SMS_HTTP_URL")) c.sms.http_url = *v;
+  if (const auto* v = get("TONGXIN_SMS_HTTP_TOKEN")) c.sms.http_token = *v;
+  if (const auto* v = get("TONGXIN_PUBLIC_WRITES_PER_HOUR")) {
+    c.cases.public_writes_per_hour =
+        static_cast<int>(parse_size("TONGXIN_PUBLIC_WRITES_PER_HOUR", *v));
+  }
   if (const auto* v = get("TONGXIN_WORKER_THREADS")) {
     c.server.worker_threads = parse_size("TONGXIN_WORKER_THREADS", *v);
   }
@@ -147,6 +176,19 @@ void validate(const Config& c) {
     throw std::runtime_error("config: log.format must be 'text' or 'json'");
   }
   if (c.lockout_failures < 1) throw std::runtime_error("config: auth.lockout_failures must be ≥ 1");
+  if (c.sms.driver != "dev" && c.sms.driver != "http") {
+    throw std::runtime_error("config: sms.driver must be 'dev' or 'http'");
+  }
+  if (c.sms.driver == "http" && !c.sms.http_url.starts_with("http://")) {
+    throw std::runtime_error(
+        "config: sms.http_url must be an http:// URL when sms.driver = 'http'");
+  }
+  const auto& k = c.cases;
+  if (k.claim_working_days < 1 || k.reply_working_days < k.claim_working_days ||
+      k.rating_days < 1 || k.escalate_after_working_days < 1 || k.public_writes_per_hour < 1 ||
+      k.sweep_interval_s < 1) {
+    throw std::runtime_error("config: cases.* must be positive and reply ≥ claim working days");
+  }
 }
 
 }  // namespace

@@ -14,6 +14,26 @@
 
 namespace tongxin::config {
 
+// Casework rules (workflows.md §1); deadlines count working days on the Chinese calendar.
+struct CasesConfig {
+  int claim_working_days = 3;           // contact the citizen (claim) within 3 wd of assignment
+  int reply_working_days = 15;          // reply within 15 wd of assignment
+  int escalate_after_working_days = 2;  // from the studio lead on to staff
+  int rating_days = 7;                  // calendar days a citizen has to rate before auto-close
+  std::string privacy_notice_version = "2026-01";
+  int public_writes_per_hour = 20;  // per client address: cases, SMS codes
+  int sweep_interval_s = 60;        // deadline sweeper period in `serve`
+};
+
+// SMS gateway. "dev" writes messages to the outbox only (tests, demo); "http" also posts
+// each one as JSON to `http_url` with `Authorization: Bearer http_token`.
+struct SmsConfig {
+  std::string driver = "dev";
+  std::string http_url;
+  std::string http_token;
+  std::string sign = "同心";  // the 签名 a Chinese SMS provider requires: 【同心】
+};
+
 struct Config {
   std::string db = "sqlite:var/tongxin.db";               // TONGXIN_DB
   std::string public_base_url = "http://127.0.0.1:8080";  // TONGXIN_PUBLIC_BASE_URL
@@ -33,6 +53,8 @@ struct Config {
   // Worker pool sizing for password hashing (argon2id is memory-hard: 64 MiB each)
   std::size_t argon2_memory_kib = 65536;
   unsigned argon2_ops = 2;
+  CasesConfig cases;
+  SmsConfig sms;
 };
 
 // Loads `path` (a missing file is fine when `required` is false) over the defaults, then

@@ -34,7 +34,41 @@ constexpr std::array<Placeholder, 11> kPlaceholders{{
 
 }  // namespace
 
-std::string Dialect::expand_ddl(std::string_view sql) const {
+namespace {
+
+// Keeps the lines between "-- @sqlite" / "-- @postgres" and "-- @end" only for that engine,
+// so a migration can hold what has no common spelling (FTS5 tables, tsvector columns).
+std::string select_engine_sections(std::string_view sql, Engine engine) {
+  std::string out;
+  out.reserve(sql.size());
+  enum { both, sqlite_only, postgres_only } section = both;
+  std::size_t pos = 0;
+  while (pos < sql.size()) {
+    auto end = sql.find('\n', pos);
+    if (end == std::string_view::npos) end = sql.size();
+    const auto line = sql.substr(pos, end - pos);
+    const auto trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
+    if (trimmed == "-- @sqlite" || trimmed == "-- @postgres") {
+      if (section != both) throw DbError(DbErrorKind::other, "migration: nested engine section");
+      section = trimmed == "-- @sqlite" ? sqlite_only : postgres_only;
+    } else if (trimmed == "-- @end") {
+      if (section == both) throw DbError(DbErrorKind::other, "migration: stray -- @end");
+      section = both;
+    } else if (section == both || (section == sqlite_only) == (engine == Engine::sqlite)) {
+      out.append(line);
+      if (end < sql.size()) out += '\n';
+    }
+    pos = end + 1;
+  }
+  if (section != both) throw DbError(DbErrorKind::other, "migration: unterminated engine section");
+  return out;
+}
+
+}  // namespace
+
+std::string Dialect::expand_ddl(std::string_view input) const {
+  const std::string selected = select_engine_sections(input, engine_);
+  const std::string_view sql = selected;
   std::string out;
   out.reserve(sql.size() + 64);
   std::size_t pos = 0;

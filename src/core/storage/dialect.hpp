@@ -24,6 +24,8 @@ class Dialect {
   //   {{bigint}} {{int}} {{real}} {{text}} {{bool}} {{blob}} {{json}}
   //   {{true}} {{false}}  boolean literals
   // Unknown placeholders throw DbError so a typo fails the migration test, not production.
+  // Lines between "-- @sqlite" (or "-- @postgres") and "-- @end" are kept for that engine
+  // only.
   std::string expand_ddl(std::string_view sql) const;
 
   // A case-insensitive "contains/prefix" predicate on `column` against parameter `param`

@@ -217,5 +217,18 @@ TEST(Dialect, ExpandsPlaceholdersPerEngine) {
   EXPECT_THROW(pg.expand_ddl("x {{id"), DbError);
 }
 
+TEST(Dialect, KeepsEngineSectionsOnlyForTheirEngine) {
+  const std::string sql =
+      "CREATE TABLE t (a {{int}});\n-- @sqlite\nCREATE VIRTUAL TABLE f USING fts5(x);\n-- @end\n"
+      "-- @postgres\nALTER TABLE t ADD COLUMN v tsvector;\n-- @end\n";
+  const Dialect sqlite(Engine::sqlite);
+  const Dialect pg(Engine::postgres);
+  EXPECT_EQ(sqlite.expand_ddl(sql),
+            "CREATE TABLE t (a INTEGER);\nCREATE VIRTUAL TABLE f USING fts5(x);\n");
+  EXPECT_EQ(pg.expand_ddl(sql), "CREATE TABLE t (a INTEGER);\nALTER TABLE t ADD COLUMN v tsvector;\n");
+  EXPECT_THROW(pg.expand_ddl("-- @sqlite\nx\n"), DbError);
+  EXPECT_THROW(pg.expand_ddl("x\n-- @end\n"), DbError);
+}
+
 }  // namespace
 }  // namespace tongxin::storage

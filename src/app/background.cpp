@@ -1,0 +1,57 @@
+// src/app/background.cpp
+#include "app/background.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "cases/cases.hpp"
+#include "core/audit/audit.hpp"
+
+namespace tongxin::app {
+
+Background::Background(ServiceContext& ctx)
+    : ctx_(ctx), gateway_(sms::make_gateway(ctx.config.sms)) {}
+
+Background::~Background() {
+  stop();
+}
+
+void Background::start() {
+  thread_ = std::thread([this] { run(); });
+}
+
+void Background::stop() {
+  {
+    const std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Background::run() {
+  using namespace std::chrono;
+  const auto sweep_every = seconds(ctx_.config.cases.sweep_interval_s);
+  auto next_sweep = steady_clock::now();
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    lock.unlock();
+    // A failure here is logged and retried on the next round; it must never end the thread.
+    try {
+      sms::dispatch(ctx_.db, *ctx_.crypto, *gateway_, ctx_.config.sms);
+      if (steady_clock::now() >= next_sweep) {
+        const auto r = cases::sweep(ctx_.db, ctx_, audit::now_ms());
+        if (r.reminded + r.escalated + r.closed > 0) {
+          spdlog::info("case sweep: {} reminded, {} escalated, {} closed", r.reminded, r.escalated,
+                       r.closed);
+        }
+        next_sweep = steady_clock::now() + sweep_every;
+      }
+    } catch (const std::exception& e) {
+      spdlog::error("background work failed: {}", e.what());
+    }
+    lock.lock();
+    wake_.wait_for(lock, seconds(1), [this] { return stopping_; });
+  }
+}
+
+}  // namespace tongxin::app

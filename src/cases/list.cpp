@@ -1,0 +1,200 @@
+// src/cases/list.cpp
+#include "cases/list.hpp"
+
+#include <cstdio>
+
+#include "cases/internal.hpp"
+#include "cases/snippet.hpp"
+#include "core/divisions/divisions.hpp"
+#include "core/text/analyzer.hpp"
+#include "organisation/briefs.hpp"
+
+namespace tongxin::cases {
+
+namespace json = boost::json;
+
+namespace {
+
+class Params {
+ public:
+  std::string add(storage::Value v) {
+    values_.push_back(std::move(v));
+    return "$" + std::to_string(values_.size());
+  }
+  const std::vector<storage::Value>& values() const { return values_; }
+
+ private:
+  std::vector<storage::Value> values_;
+};
+
+std::string format_rank(double r) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", r);
+  return buf;
+}
+
+}  // namespace
+
+json::object list_cases(storage::Connection& c, const auth::Principal& p, const ListFilter& f,
+                        std::int64_t now_ms) {
+  Params params;
+  std::vector<std::string> where;
+
+  // Row-level access first: what this account may see at all.
+  if (f.mine) {
+    if (!p.member_id) return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
+    where.push_back("c.member_id = " + params.add(*p.member_id));
+  } else if (p.has(auth::Role::staff) || p.has(auth::Role::leader)) {
+    where.push_back("c.conference_id IN (SELECT id FROM conferences WHERE path LIKE " +
+                    params.add(organisation::scope_path(c, p) + "%") + ")");
+  } else if (p.has(auth::Role::studio_lead) && p.studio_id) {
+    where.push_back("(c.studio_id = " + params.add(*p.studio_id) +
+                    (p.member_id ? " OR c.member_id = " + params.add(*p.member_id) : "") + ")");
+  } else if (p.member_id) {
+    where.push_back("c.member_id = " + params.add(*p.member_id));
+  } else {
+    throw Error::forbidden("case.no_access", "您的账户无权查看诉求", "no access to cases");
+  }
+
+  if (!f.statuses.empty()) {
+    std::string in;
+    for (const auto& s : f.statuses) {
+      if (!parse_status(s)) {
+        throw Error::invalid_field("status", "未知的状态：" + s, "unknown status: " + s);
+      }
+      in += (in.empty() ? "" : ", ") + params.add(s);
+    }
+    where.push_back("c.status IN (" + in + ")");
+  }
+  if (f.studio_id) where.push_back("c.studio_id = " + params.add(*f.studio_id));
+  if (f.member_id) where.push_back("c.member_id = " + params.add(*f.member_id));
+  if (f.sector_id) where.push_back("c.sector_id = " + params.add(*f.sector_id));
+  if (f.cluster_id) where.push_back("c.cluster_id = " + params.add(*f.cluster_id));
+  if (f.division_code) {
+    where.push_back("c.division_code LIKE " +
+                    params.add(divisions::subtree_prefix(*f.division_code) + "%"));
+  }
+  if (f.overdue) {
+    const auto now = params.add(now_ms);
+    where.push_back("((c.status = 'assigned' AND c.claim_due_at < " + now +
+                    ") OR (c.status = 'in_progress' AND c.reply_due_at < " + now + "))");
+  }
+  if (f.unsatisfied) where.push_back("c.rating = 'unsatisfied'");
+  if (f.escalated) where.push_back("c.escalation_level > 0");
+
+  const auto terms = text::query_terms(f.q);
+  const bool searching = !f.q.empty();
+  if (searching && terms.empty()) {
+    return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
+  }
+  const bool sqlite = c.dialect().engine() == storage::Engine::sqlite;
+  std::string from = "cases c";
+  std::string rank = "0";
+  if (searching) {
+    if (sqlite) {
+      from +=
+          " JOIN (SELECT rowid AS sid, bm25(case_search) AS rank FROM case_search WHERE"
+          " case_search MATCH " +
+          params.add(text::fts5_match(terms)) + ") s ON s.sid = c.id";
+      rank = "s.rank";
+    } else {
+      const auto q = params.add(text::pg_tsquery(terms));
+      where.push_back("c.search_vector @@ to_tsquery('simple', " + q + ")");
+      // Lower is better on both engines (bm25 is negative-better).
+      rank = "(-(ts_rank(c.search_vector, to_tsquery('simple', " + q + "))))::float8";
+    }
+  }
+  if (f.cursor) {
+    if (searching) {
+      double key = 0;
+      try {
+        key = std::stod(f.cursor->key);
+      } catch (const std::exception&) {
+        throw Error::bad_request("paging.bad_cursor", "分页参数无效", "malformed cursor");
+      }
+      const auto k = params.add(key);
+      where.push_back("(" + rank + " > " + k + " OR (" + rank + " = " + k + " AND c.id > " +
+                      params.add(f.cursor->id) + "))");
+    } else {
+      where.push_back("c.id < " + params.add(f.cursor->id));
+    }
+  }
+
+  std::string sql =
+      "SELECT c.id, c.tracking_code, c.channel, c.title, c.text, c.address,"
+      " c.division_code, c.studio_id, c.member_id, c.status, c.outcome, c.rating,"
+      " c.cluster_id, c.escalation_level, c.claim_due_at, c.reply_due_at,"
+      " c.created_at, c.updated_at, " +
+      rank + " AS rank FROM " + from;
+  for (std::size_t i = 0; i < where.size(); ++i)
+    sql += (i == 0 ? " WHERE " : " AND ") + where[i];
+  sql += searching ? " ORDER BY rank, c.id" : " ORDER BY c.id DESC";
+  sql += " LIMIT " + params.add(f.limit + 1);
+
+  const auto rows = c.query(sql, params.values());
+  std::vector<std::int64_t> member_ids, studio_ids;
+  for (const auto& r : rows) {
+    if (const auto m = r.opt_int64("member_id")) member_ids.push_back(*m);
+    if (const auto s = r.opt_int64("studio_id")) studio_ids.push_back(*s);
+  }
+  const auto member_names = organisation::names_of_members(c, member_ids);
+  const auto studio_names = organisation::names_of_studios(c, studio_ids);
+
+  json::array items;
+  const auto n = std::min(rows.size(), static_cast<std::size_t>(f.limit));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto r = rows[i];
+    const auto status = parse_status(r.text("status")).value_or(Status::submitted);
+    CaseRow k;
+    k.status = status;
+    k.claim_due_at = r.opt_int64("claim_due_at");
+    k.reply_due_at = r.opt_int64("reply_due_at");
+    json::object o{
+        {"id", r.int64("id")},
+        {"tracking_code", r.text("tracking_code")},
+        {"channel", r.text("channel")},
+        {"title", r.text("title")},
+        {"address", r.text("address")},
+        {"division_code", r.opt_text("division_code") ? json::value(*r.opt_text("division_code"))
+                                                      : json::value(nullptr)},
+        {"status", r.text("status")},
+        {"status_label", status_label_zh(status)},
+        {"outcome",
+         r.opt_text("outcome") ? json::value(*r.opt_text("outcome")) : json::value(nullptr)},
+        {"rating",
+         r.opt_text("rating") ? json::value(*r.opt_text("rating")) : json::value(nullptr)},
+        {"cluster_id", r.opt_int64("cluster_id") ? json::value(*r.opt_int64("cluster_id"))
+                                                 : json::value(nullptr)},
+        {"escalation_level", r.int64("escalation_level")},
+        {"claim_due_at", k.claim_due_at ? json::value(*k.claim_due_at) : json::value(nullptr)},
+        {"reply_due_at", k.reply_due_at ? json::value(*k.reply_due_at) : json::value(nullptr)},
+        {"overdue", is_overdue(k, now_ms)},
+        {"created_at", r.int64("created_at")},
+        {"updated_at", r.int64("updated_at")}};
+    const auto text = r.text("text");
+    o["snippet"] = snippet_html(text, terms, searching ? 80 : 60);
+    if (const auto m = r.opt_int64("member_id")) {
+      o["member_id"] = *m;
+      o["member_name"] = member_names.count(*m) ? member_names.at(*m) : "";
+    } else {
+      o["member_id"] = nullptr;
+    }
+    if (const auto s = r.opt_int64("studio_id")) {
+      o["studio_id"] = *s;
+      o["studio_name"] = studio_names.count(*s) ? studio_names.at(*s) : "";
+    } else {
+      o["studio_id"] = nullptr;
+    }
+    if (searching) o["rank"] = r.real("rank");
+    items.push_back(std::move(o));
+  }
+  json::value next = nullptr;
+  if (rows.size() > static_cast<std::size_t>(f.limit)) {
+    const auto last = rows[n - 1];
+    next = json::string(paging::encode(
+        {searching ? format_rank(last.real("rank")) : std::string(), last.int64("id")}));
+  }
+  return json::object{{"items", std::move(items)}, {"next_cursor", next}};
+}
+
+}  // namespace tongxin::cases
