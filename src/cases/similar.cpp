@@ -141,21 +141,37 @@ void Pool::add(const MatterFeatures& f) {
     ++df[t];
 }
 
-Similarity compare(const MatterFeatures& a, const MatterFeatures& b, const Pool& pool,
+void weigh(MatterFeatures& f, const Pool& pool) {
+  f.weights.clear();
+  double norm = 0;
+  for (const auto& [t, n] : f.tf) {
+    const double w = n * idf(pool, t);
+    f.weights.emplace_back(t, w);
+    norm += w * w;
+  }
+  norm = std::sqrt(norm);
+  if (norm > 0) {
+    for (auto& [_, w] : f.weights)
+      w /= norm;
+  }
+}
+
+Similarity compare(const MatterFeatures& a, const MatterFeatures& b,
                    const SimilarityParams& params) {
   Similarity s;
-  double dot = 0, na = 0, nb = 0;
-  for (const auto& [t, n] : a.tf) {
-    const double w = n * idf(pool, t);
-    na += w * w;
-    const auto it = b.tf.find(t);
-    if (it != b.tf.end()) dot += w * it->second * idf(pool, t);
+  // std::map iterates in key order, so both weight lists are sorted by token.
+  double dot = 0;
+  for (std::size_t i = 0, j = 0; i < a.weights.size() && j < b.weights.size();) {
+    const int cmp = a.weights[i].first.compare(b.weights[j].first);
+    if (cmp == 0) {
+      dot += a.weights[i++].second * b.weights[j++].second;
+    } else if (cmp < 0) {
+      ++i;
+    } else {
+      ++j;
+    }
   }
-  for (const auto& [t, n] : b.tf) {
-    const double w = n * idf(pool, t);
-    nb += w * w;
-  }
-  s.text = (na > 0 && nb > 0) ? dot / std::sqrt(na * nb) : 0;
+  s.text = dot;
 
   const bool same_township = !a.township.empty() && a.township == b.township;
   const bool same_county = !a.county.empty() && a.county == b.county;
@@ -212,8 +228,7 @@ std::vector<SimilarCase> find_similar(storage::Connection& c, std::int64_t id, s
           " 'in_progress') OR created_at > $3) AND (($4 <> '' AND division_code LIKE $4 || '%')"
           " OR ($5 > 0 AND studio_id = $5)) ORDER BY id DESC LIMIT $6",
           k.conference_id, k.id, now - kRecentMs, county, k.studio_id.value_or(0), kPoolLimit);
-  const auto self =
-      analyse({k.id, k.title + " " + k.text, k.address, k.division_code.value_or("")});
+  auto self = analyse({k.id, k.title + " " + k.text, k.address, k.division_code.value_or("")});
   Pool pool;
   pool.add(self);
   std::vector<std::pair<std::int64_t, MatterFeatures>> others;
@@ -223,10 +238,13 @@ std::vector<SimilarCase> find_similar(storage::Connection& c, std::int64_t id, s
     pool.add(f);
     others.emplace_back(r.int64(0), std::move(f));
   }
+  weigh(self, pool);
+  for (auto& [_, f] : others)
+    weigh(f, pool);
   const SimilarityParams params;
   std::vector<SimilarCase> out;
   for (const auto& [oid, f] : others) {
-    auto s = compare(self, f, pool, params);
+    auto s = compare(self, f, params);
     if (s.score >= params.threshold) out.push_back({oid, std::move(s)});
   }
   std::sort(out.begin(), out.end(), [](const SimilarCase& a, const SimilarCase& b) {

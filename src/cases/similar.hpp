@@ -40,6 +40,9 @@ struct SimilarityParams {
 // Analysed once per matter; cheap to compare many times.
 struct MatterFeatures {
   std::map<std::string, double> tf;  // token → count
+  // TF-IDF weights, L2-normalised and sorted by token; filled by weigh() once the pool is
+  // complete, so that comparing many pairs costs a merge, not map lookups.
+  std::vector<std::pair<std::string, double>> weights;
   std::vector<std::string> address_grams;
   std::vector<std::string> address_numbers;
   std::string township;  // first 9 digits when the code is township-level, else empty
@@ -55,6 +58,9 @@ struct Pool {
   void add(const MatterFeatures& f);
 };
 
+// Fills f.weights from f.tf and the pool's document frequencies.
+void weigh(MatterFeatures& f, const Pool& pool);
+
 struct Similarity {
   double score = 0;                  // 0..1
   double text = 0;                   // cosine
@@ -62,7 +68,8 @@ struct Similarity {
   double topic = 0;                  // Jaccard of the problem categories
   std::vector<std::string> reasons;  // Chinese
 };
-Similarity compare(const MatterFeatures& a, const MatterFeatures& b, const Pool& pool,
+// Both sides must have been weighed against the same pool.
+Similarity compare(const MatterFeatures& a, const MatterFeatures& b,
                    const SimilarityParams& params = {});
 
 struct SimilarCase {
