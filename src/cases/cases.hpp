@@ -70,6 +70,8 @@ struct SweepReport {
 // staff after, auto-close 7 days after a reply without a rating. Idempotent: running it
 // twice at the same moment changes nothing the second time.
 SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t now_ms);
+// The same inside the caller's unit of work (the demo seeder's transaction).
+SweepReport sweep_in(storage::Connection& c, const ServiceContext& ctx, std::int64_t now_ms);
 
 // Tracking codes: 10 characters from an alphabet without 0/O/1/I/L; random, not sequential.
 std::string new_tracking_code();

@@ -6,6 +6,7 @@
 // rated within the rating period. Each step is a conditional UPDATE, so two servers
 // sweeping at once, or one sweeping twice, act once.
 #include <boost/json.hpp>
+#include <functional>
 
 #include "cases/cases.hpp"
 #include "cases/internal.hpp"
@@ -31,7 +32,53 @@ std::string link(std::int64_t id) {
 
 }  // namespace
 
+namespace {
+
+// Runs a unit of work: its own transaction on the server, the caller's in the seeder.
+class Units {
+ public:
+  virtual ~Units() = default;
+  virtual void read(const std::function<void(storage::Connection&)>& f) = 0;
+  virtual void write(const std::function<void(storage::Connection&)>& f) = 0;
+};
+
+class DatabaseUnits final : public Units {
+ public:
+  explicit DatabaseUnits(storage::Database& db) : db_(db) {}
+  void read(const std::function<void(storage::Connection&)>& f) override { db_.read(f); }
+  void write(const std::function<void(storage::Connection&)>& f) override { db_.write(f); }
+
+ private:
+  storage::Database& db_;
+};
+
+class ConnectionUnits final : public Units {
+ public:
+  explicit ConnectionUnits(storage::Connection& c) : c_(c) {}
+  void read(const std::function<void(storage::Connection&)>& f) override { f(c_); }
+  void write(const std::function<void(storage::Connection&)>& f) override { f(c_); }
+
+ private:
+  storage::Connection& c_;
+};
+
+SweepReport run_sweep(Units& db, const ServiceContext& ctx, std::int64_t now_ms);
+
+}  // namespace
+
 SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t now_ms) {
+  DatabaseUnits units(db);
+  return run_sweep(units, ctx, now_ms);
+}
+
+SweepReport sweep_in(storage::Connection& c, const ServiceContext& ctx, std::int64_t now_ms) {
+  ConnectionUnits units(c);
+  return run_sweep(units, ctx, now_ms);
+}
+
+namespace {
+
+SweepReport run_sweep(Units& db, const ServiceContext& ctx, std::int64_t now_ms) {
   SweepReport report;
   const auto& cal = *ctx.calendar;
   const auto today = calendar::china_date(now_ms);
@@ -39,11 +86,12 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
   const auto remind_before = cal.deadline_ms(now_ms, 1);
 
   // 1. Reminders to the handling member.
-  const auto to_remind = db.read([&](storage::Connection& c) {
-    return ids(
-        c.q("SELECT id FROM cases WHERE status = 'in_progress' AND reminded_at IS NULL"
-            " AND reply_due_at IS NOT NULL AND reply_due_at <= $1 AND reply_due_at > $2",
-            remind_before, now_ms));
+  std::vector<std::int64_t> to_remind;
+  db.read([&](storage::Connection& c) {
+    to_remind =
+        ids(c.q("SELECT id FROM cases WHERE status = 'in_progress' AND reminded_at IS NULL"
+                " AND reply_due_at IS NOT NULL AND reply_due_at <= $1 AND reply_due_at > $2",
+                remind_before, now_ms));
   });
   for (const auto id : to_remind) {
     db.write([&](storage::Connection& c) {
@@ -70,16 +118,18 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
   }
 
   // 2. Overdue, level 0 → 1: the studio lead (or staff when the case has no studio).
-  const auto overdue = db.read([&](storage::Connection& c) {
-    return ids(
-        c.q("SELECT id FROM cases WHERE escalation_level = 0 AND ("
-            "(status = 'assigned' AND claim_due_at < $1) OR"
-            " (status = 'in_progress' AND reply_due_at < $1))",
-            now_ms));
+  std::vector<std::int64_t> overdue;
+  db.read([&](storage::Connection& c) {
+    overdue =
+        ids(c.q("SELECT id FROM cases WHERE escalation_level = 0 AND ("
+                "(status = 'assigned' AND claim_due_at < $1) OR"
+                " (status = 'in_progress' AND reply_due_at < $1))",
+                now_ms));
   });
   // 3. Level 1 → 2: staff, once the lead had `escalate_after_working_days` working days.
-  const auto still_overdue = db.read([&](storage::Connection& c) {
-    std::vector<std::int64_t> out;
+  std::vector<std::int64_t> still_overdue;
+  db.read([&](storage::Connection& c) {
+    auto& out = still_overdue;
     for (const auto& r : c.q("SELECT id, escalated_at FROM cases WHERE escalation_level = 1"
                              " AND status IN ('assigned', 'in_progress')")) {
       const auto since = calendar::china_date(r.int64(1));
@@ -87,7 +137,6 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
         out.push_back(r.int64(0));
       }
     }
-    return out;
   });
   const auto escalate = [&](std::int64_t id, int from_level) {
     db.write([&](storage::Connection& c) {
@@ -122,11 +171,12 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
 
   // 4. Answered but not rated within rating_days → closed (未评价).
   const auto rating_cutoff = now_ms - ctx.config.cases.rating_days * kDayMs;
-  const auto unrated = db.read([&](storage::Connection& c) {
-    return ids(
-        c.q("SELECT id FROM cases WHERE status IN ('replied', 'converted', 'referred',"
-            " 'declined') AND replied_at IS NOT NULL AND replied_at < $1",
-            rating_cutoff));
+  std::vector<std::int64_t> unrated;
+  db.read([&](storage::Connection& c) {
+    unrated =
+        ids(c.q("SELECT id FROM cases WHERE status IN ('replied', 'converted', 'referred',"
+                " 'declined') AND replied_at IS NOT NULL AND replied_at < $1",
+                rating_cutoff));
   });
   for (const auto id : unrated) {
     db.write([&](storage::Connection& c) {
@@ -148,5 +198,7 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
   });
   return report;
 }
+
+}  // namespace
 
 }  // namespace tongxin::cases

@@ -3,6 +3,7 @@
 #include <mutex>
 
 #include "accounts/accounts.hpp"
+#include "demo/cases_demo.hpp"
 #include "demo/demo.hpp"
 #include "demo/people.hpp"
 #include "demo/random.hpp"
@@ -403,6 +404,7 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
     summary += "  工作室/站 studios: " + std::to_string(studios.size()) + "\n";
     summary += "  账户 accounts: admin security auditor staff lead member member2 agency leader\n";
     SeedContext sc{ctx, c, options.seed, options.scale};
+    summary += "  " + seed_cases(sc, lanzhou) + "\n";
     std::lock_guard lock(steps_mutex);
     for (auto& [name, step] : steps())
       summary += "  " + step(sc) + "\n";
