@@ -1,7 +1,7 @@
 // src/core/crypto/field_crypto.hpp
 //
 // Field encryption for personal data (PIPL): citizens' names and phone numbers are stored
-// sealed with XChaCha20-Poly1305 (libsodium secretbox) under a subkey of the server key,
+// sealed with XSalsa20-Poly1305 (libsodium secretbox) under a subkey of the server key,
 // and looked up by a keyed hash, never by plaintext. Masking is how they are shown to
 // anyone who is not entitled to see them.
 #pragma once
