@@ -14,6 +14,7 @@
 namespace tongxin::accounts {
 
 void register_auth_routes(http::Router& router, ServiceContext& ctx);
+void register_notification_routes(http::Router& router, ServiceContext& ctx);
 
 namespace {
 
@@ -97,6 +98,7 @@ http::Response audit_log(ServiceContext& ctx, http::Request& req) {
 
 void register_routes(http::Router& router, ServiceContext& ctx) {
   register_auth_routes(router, ctx);
+  register_notification_routes(router, ctx);
   router.add({.method = http::Method::get,
               .pattern = "/api/v1/users",
               .handler = [&ctx](http::Request& req) { return list_users(ctx, req); },

@@ -9,9 +9,11 @@
 
 #include "cases/cases.hpp"
 #include "cases/internal.hpp"
+#include "cases/routing.hpp"
 #include "core/crypto/field_crypto.hpp"
 #include "core/json/fields.hpp"
 #include "core/media/photo.hpp"
+#include "core/notify/notify.hpp"
 #include "core/paging.hpp"
 #include "organisation/briefs.hpp"
 
@@ -172,6 +174,24 @@ Receipt submit(storage::Connection& c, const ServiceContext& ctx, const audit::A
                     {"studio_id", studio_id ? json::value(*studio_id) : json::value(nullptr)}}});
 
   Receipt receipt{id, code, "submitted"};
+  if (!chosen) {
+    // Routing on intake: the lead (or staff, without a studio) gets the matter with the
+    // suggestions and confirms one — the suggestion never assigns by itself.
+    const auto suggestions =
+        suggest(c, {conference_id, in.title + " " + in.text, division, studio_id}, 3);
+    std::string body;
+    for (const auto& s : suggestions) {
+      body += (body.empty() ? "推荐：" : "；") + s.name + "（" +
+              (s.reasons.empty() ? std::string() : s.reasons.front()) + "）";
+    }
+    const auto recipients = studio_id ? notify::leads_of_studio(c, *studio_id)
+                                      : notify::staff_of_conference(c, conference_id);
+    const CaseRow k{.id = id, .title = in.title, .text = in.text};
+    notify::send_all(c, recipients,
+                     {"case.submitted", "新的群众诉求待分派：" + headline(k), body,
+                      "/console/cases/" + std::to_string(id), "case", id},
+                     now_ms);
+  }
   if (chosen) {
     // 双向选择: the citizen's choice of member stands; it is assigned without a lead's step.
     c.x("UPDATE cases SET chosen_by_citizen = $2 WHERE id = $1", id, true);

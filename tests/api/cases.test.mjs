@@ -112,6 +112,13 @@ for (const engine of engines()) {
       assert.ok(assigned.json.claim_due_at > Date.now());
       assert.ok(assigned.json.reply_due_at > assigned.json.claim_due_at);
 
+      // The member was told, and reads the notice.
+      const notices = await member.get('/api/v1/notifications?unread=true');
+      const notice = notices.json.items.find((n) => n.kind === 'case.assigned' && n.object_id === item.id);
+      assert.ok(notice, notices.text);
+      assert.equal((await member.post(`/api/v1/notifications/${notice.id}/read`)).status, 204);
+      assert.equal((await member2.post(`/api/v1/notifications/${notice.id}/read`)).status, 404);
+
       // The member: their list, an illegal step, claim, the audited contact view, reply.
       const mine = await member.get('/api/v1/cases?mine=true');
       assert.ok(mine.json.items.some((c) => c.id === item.id));
