@@ -44,6 +44,9 @@ void Background::run() {
           spdlog::info("case sweep: {} reminded, {} escalated, {} closed", r.reminded, r.escalated,
                        r.closed);
         }
+        if (const int n = cases::reindex_stale(ctx_.db); n > 0) {
+          spdlog::info("search index: {} cases re-tokenised", n);
+        }
         next_sweep = steady_clock::now() + sweep_every;
       }
     } catch (const std::exception& e) {

@@ -3,6 +3,7 @@
 // Loading a case, writing its timeline and search index, and its JSON for accounts.
 #include <boost/json.hpp>
 
+#include "cases/cases.hpp"
 #include "cases/internal.hpp"
 #include "core/auth/principal.hpp"
 #include "core/sms/sms.hpp"
@@ -189,6 +190,19 @@ std::string headline(const CaseRow& k) {
   const auto starts = text::codepoint_starts(t);
   if (starts.size() <= 21) return t;
   return t.substr(0, starts[20]) + "…";
+}
+
+int reindex_stale(storage::Database& db, int batch) {
+  return db.write([&](storage::Connection& c) {
+    const auto rows =
+        c.q("SELECT id, title, text, address, tokens FROM cases WHERE"
+            " analyzer_version < $1 ORDER BY id LIMIT $2",
+            text::kAnalyzerVersion, batch);
+    for (const auto& r : rows) {
+      index_case(c, r.int64(0), r.text(4), r.text(1), r.text(2), r.text(3));
+    }
+    return static_cast<int>(rows.size());
+  });
 }
 
 bool is_overdue(const CaseRow& k, std::int64_t now_ms) {

@@ -73,6 +73,11 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
 // The same inside the caller's unit of work (the demo seeder's transaction).
 SweepReport sweep_in(storage::Connection& c, const ServiceContext& ctx, std::int64_t now_ms);
 
+// Re-tokenises up to `batch` cases whose tokens came from an older analyzer
+// (text::kAnalyzerVersion), one transaction per batch; returns how many. The sweep calls it,
+// so a new analyzer reaches every row without downtime.
+int reindex_stale(storage::Database& db, int batch = 500);
+
 // Tracking codes: 10 characters from an alphabet without 0/O/1/I/L; random, not sequential.
 std::string new_tracking_code();
 // Upper-cases and drops spaces and hyphens; nullopt when it cannot be a tracking code.

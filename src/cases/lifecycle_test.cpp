@@ -196,6 +196,22 @@ TEST_P(CaseLifecycle, OthersCannotActOnAMembersCase) {
   }
 }
 
+TEST_P(CaseLifecycle, CasesFromAnOlderAnalyzerAreReindexed) {
+  const auto id = submit_case("建兰路的下水道堵塞", china_ms(2026, 3, 2)).id;
+  // As if written by analyzer version 0, before the index knew this text.
+  db->write([&](storage::Connection& c) {
+    c.x("UPDATE cases SET analyzer_version = 0 WHERE id = $1", id);
+  });
+  EXPECT_EQ(reindex_stale(*db), 1);
+  EXPECT_EQ(reindex_stale(*db), 0);
+  const auto found = db->read([&](storage::Connection& c) {
+    ListFilter f;
+    f.q = "下水道";
+    return list_cases(c, *as_staff().principal, f, china_ms(2026, 3, 2));
+  });
+  EXPECT_EQ(found.at("items").as_array().size(), 1U);  // one row, not a stale duplicate
+}
+
 TONGXIN_INSTANTIATE_ENGINES(CaseLifecycle);
 
 }  // namespace
