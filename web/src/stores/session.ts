@@ -3,6 +3,7 @@ import { api, setCsrfToken } from '../api';
 
 export interface User {
   id: number; username: string; display_name: string; roles: string[]; conference_id: number; member_id?: number;
+  studio_id?: number;
 }
 
 export const useSession = defineStore('session', {
