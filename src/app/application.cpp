@@ -17,9 +17,11 @@
 #include "app/openapi.hpp"
 #include "app/system_routes.hpp"
 #include "app/version.hpp"
-#include "core/migrations.hpp"
 #include "cases/cases.hpp"
 #include "cases/migrations.hpp"
+#include "contact/contact.hpp"
+#include "contact/migrations.hpp"
+#include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
 
@@ -62,7 +64,7 @@ std::string pool_metrics(const storage::Database& db) {
 std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
   for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                     cases::migrations()}) {
+                      cases::migrations(), contact::migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -74,10 +76,9 @@ Application::Application(config::Config config) : config_(std::move(config)) {
   auto divisions = divisions::DivisionIndex::load(config_.data_dir + "/divisions.tsv");
   auto key = load_or_create_key(config_.key_file);
   auto crypto = std::make_shared<const crypto::FieldCrypto>(key);
-  context_ = std::make_unique<ServiceContext>(
-      ServiceContext{*db_, config_, std::move(divisions), std::move(key),
-                     calendar::WorkCalendar::load(config_.data_dir + "/holidays"),
-                     std::move(crypto)});
+  context_ = std::make_unique<ServiceContext>(ServiceContext{
+      *db_, config_, std::move(divisions), std::move(key),
+      calendar::WorkCalendar::load(config_.data_dir + "/holidays"), std::move(crypto)});
 }
 
 Application::~Application() = default;
@@ -93,6 +94,7 @@ const http::Router& Application::router() {
   accounts::register_routes(r, *context_);
   organisation::register_routes(r, *context_);
   cases::register_routes(r, *context_);
+  contact::register_routes(r, *context_);
   // The OpenAPI document is built lazily from the finished router.
   auto openapi_text = std::make_shared<std::string>();
   register_system_routes(

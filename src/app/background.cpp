@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "cases/cases.hpp"
+#include "contact/contact.hpp"
 #include "core/audit/audit.hpp"
 
 namespace tongxin::app {
@@ -43,6 +44,11 @@ void Background::run() {
         if (r.reminded + r.escalated + r.closed > 0) {
           spdlog::info("case sweep: {} reminded, {} escalated, {} closed", r.reminded, r.escalated,
                        r.closed);
+        }
+        const auto contact = contact::sweep(ctx_.db, ctx_, audit::now_ms());
+        if (contact.sector_days + contact.task_reminders + contact.reception_reminders > 0) {
+          spdlog::info("contact sweep: {} sector days, {} task reminders, {} duty reminders",
+                       contact.sector_days, contact.task_reminders, contact.reception_reminders);
         }
         if (const int n = cases::reindex_stale(ctx_.db); n > 0) {
           spdlog::info("search index: {} cases re-tokenised", n);

@@ -5,7 +5,9 @@
 // public pages and QR codes. Other modules use these functions, never the tables.
 #pragma once
 
+#include <boost/json.hpp>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +38,12 @@ std::string sign_public_path(const std::string& key, const std::string& path);
 
 // The public page URL a studio's or member's QR code encodes.
 std::string public_url(const ServiceContext& ctx, char kind, std::int64_t id);
+
+// What other modules add to a studio's public page (the contact module: upcoming reception
+// days). Set once at start-up, before the server runs.
+using ReceptionDaysSource =
+    std::function<boost::json::array(storage::Connection&, std::int64_t studio_id)>;
+void set_reception_days_source(ReceptionDaysSource source);
 
 // Public profile fields of the members of a studio (for other modules' public pages).
 struct PublicMember {

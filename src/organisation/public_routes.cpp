@@ -20,6 +20,11 @@ namespace {
 
 namespace json = boost::json;
 
+ReceptionDaysSource& reception_days_source() {
+  static ReceptionDaysSource source;
+  return source;
+}
+
 json::object public_view(const ResourceSpec& spec, const json::object& full) {
   json::object o{{"id", full.at("id")}};
   for (const auto& f : spec.fields) {
@@ -78,6 +83,10 @@ bool verified(const ServiceContext& ctx, const http::Request& req, const std::st
 }
 
 }  // namespace
+
+void set_reception_days_source(ReceptionDaysSource source) {
+  reception_days_source() = std::move(source);
+}
 
 std::string sign_public_path(const std::string& key, const std::string& path) {
   unsigned char mac[EVP_MAX_MD_SIZE];
@@ -183,8 +192,8 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                         }
                       }
                       o["members"] = std::move(members);
-                      // Filled by the contact-work module once reception-day rotas exist.
-                      o["reception_days"] = json::array{};
+                      o["reception_days"] =
+                          reception_days_source() ? reception_days_source()(c, id) : json::array{};
                       o["verified"] = verified(ctx, req, "s/" + std::to_string(id));
                       o["public_url"] = public_url(ctx, 's', id);
                       return http::Response::json(o);

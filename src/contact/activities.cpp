@@ -1,0 +1,136 @@
+// src/contact/activities.cpp
+//
+// Logging an activity — the 30-second path from a member's phone — and what it settles:
+// the visit tasks it fulfils.
+#include <boost/json.hpp>
+#include <cstdio>
+
+#include "contact/contact.hpp"
+#include "core/calendar/calendar.hpp"
+#include "core/error.hpp"
+
+namespace tongxin::contact {
+
+namespace json = boost::json;
+
+namespace {
+
+constexpr std::string_view kKinds[] = {"reception_day", "visit",       "talk",       "briefing",
+                                       "training",      "reading",     "inspection", "consultation",
+                                       "service",       "matchmaking", "salon"};
+constexpr std::string_view kChannels[] = {"face_to_face", "regular_work", "online", "service",
+                                          "innovative"};
+
+template <std::size_t N>
+bool one_of(const std::string_view (&list)[N], std::string_view v) {
+  for (const auto x : list) {
+    if (x == v) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string iso_date(std::chrono::year_month_day d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
+                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
+  return buf;
+}
+
+std::chrono::year_month_day parse_date(const std::string& text, const std::string& field) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  char tail = 0;
+  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
+    throw Error::invalid_field(field, "日期格式应为 YYYY-MM-DD", "dates are YYYY-MM-DD");
+  }
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
+                                        std::chrono::day{d}};
+  if (!ymd.ok() || y < 2000 || y > 2100) {
+    throw Error::invalid_field(field, "日期无效", "invalid date");
+  }
+  return ymd;
+}
+
+std::string default_channel(std::string_view kind) {
+  if (kind == "visit" || kind == "talk" || kind == "reception_day") return "face_to_face";
+  if (kind == "briefing" || kind == "inspection" || kind == "consultation") return "regular_work";
+  if (kind == "service" || kind == "training" || kind == "matchmaking") return "service";
+  return "innovative";  // reading, salon
+}
+
+LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
+                            const audit::Actor& actor, const NewActivity& a, std::int64_t now_ms) {
+  (void)ctx;
+  if (!one_of(kKinds, a.kind)) {
+    throw Error::invalid_field("kind", "未知的活动类型", "unknown activity kind");
+  }
+  const auto channel = a.channel.empty() ? default_channel(a.kind) : a.channel;
+  if (!one_of(kChannels, channel)) {
+    throw Error::invalid_field("channel", "未知的联系渠道", "unknown channel");
+  }
+  const auto held_on = a.held_on.empty() ? iso_date(calendar::china_date(now_ms))
+                                         : iso_date(parse_date(a.held_on, "held_on"));
+  if (held_on > iso_date(calendar::china_date(now_ms))) {
+    throw Error::invalid_field("held_on", "不能登记未来日期的活动",
+                               "activity date is in the future");
+  }
+  if (a.member_ids.empty()) {
+    throw Error::invalid_field("member_ids", "请选择参加活动的委员", "member_ids is required");
+  }
+  if (a.reached_count < 0 || a.reached_count > 100000) {
+    throw Error::invalid_field("reached_count", "联系群众人数应在0到100000之间",
+                               "reached_count out of range");
+  }
+  for (const auto m : a.member_ids) {
+    if (c.q("SELECT 1 FROM members WHERE id = $1 AND conference_id = $2", m, a.conference_id)
+            .empty()) {
+      throw Error::invalid_field("member_ids", "委员不存在或不属于本政协", "unknown member");
+    }
+  }
+  for (const auto k : a.key_contact_ids) {
+    if (c.q("SELECT 1 FROM key_contacts WHERE id = $1 AND conference_id = $2 AND archived_at IS"
+            " NULL",
+            k, a.conference_id)
+            .empty()) {
+      throw Error::invalid_field("key_contact_ids", "联系人不存在", "unknown key contact");
+    }
+  }
+  const auto id =
+      c.q("INSERT INTO activities (conference_id, kind, channel, held_on, place, studio_id,"
+          " reached_count, summary, created_by, created_at, updated_at)"
+          " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
+          a.conference_id, a.kind, channel, held_on, a.place, a.studio_id,
+          std::max(a.reached_count, static_cast<int>(a.key_contact_ids.size())), a.summary,
+          actor.user_id(), now_ms)
+          .front()
+          .int64(0);
+  for (const auto m : a.member_ids) {
+    c.x("INSERT INTO activity_members (activity_id, member_id) VALUES ($1, $2)"
+        " ON CONFLICT DO NOTHING",
+        id, m);
+  }
+  LoggedActivity out{id, 0};
+  for (const auto k : a.key_contact_ids) {
+    c.x("INSERT INTO activity_contacts (activity_id, key_contact_id) VALUES ($1, $2)"
+        " ON CONFLICT DO NOTHING",
+        id, k);
+    // A visit task is done when one of its members met its contact on or after the trigger.
+    for (const auto m : a.member_ids) {
+      out.tasks_closed += static_cast<int>(
+          c.x("UPDATE visit_tasks SET status = 'done', done_activity_id = $1, done_at = $2"
+              " WHERE status = 'open' AND member_id = $3 AND key_contact_id = $4 AND"
+              " trigger_id IN (SELECT id FROM visit_triggers WHERE fired_on <= $5)",
+              id, now_ms, m, k, held_on));
+    }
+  }
+  audit::record(c, actor,
+                {"activity.create", "activity", id,
+                 json::object{{"kind", a.kind},
+                              {"members", a.member_ids.size()},
+                              {"tasks_closed", out.tasks_closed}}});
+  return out;
+}
+
+}  // namespace tongxin::contact

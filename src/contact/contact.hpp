@@ -1,0 +1,132 @@
+// src/contact/contact.hpp
+//
+// Contact work (product.md §3 and §7, workflows.md §5): the "1158" method — each member tied
+// to one grassroots unit, about ten key contacts, five channels, eight must-visit occasions
+// (八必访) that create visit tasks — plus activities of every kind, studios' reception days
+// with a monthly rota and an iCalendar feed, and leaders' contact points. Other modules use
+// these functions, never the tables.
+#pragma once
+
+#include <boost/json.hpp>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/audit/audit.hpp"
+#include "core/context.hpp"
+#include "core/http/router.hpp"
+#include "core/storage/connection.hpp"
+
+namespace tongxin::contact {
+
+void register_routes(http::Router& router, ServiceContext& ctx);
+
+struct NewActivity {
+  std::string kind = "visit";  // reception_day | visit | talk | briefing | training | reading |
+                               // inspection | consultation | service | matchmaking | salon
+  std::string channel;         // face_to_face | regular_work | online | service | innovative;
+                               // empty: the kind's usual channel
+  std::string held_on;         // YYYY-MM-DD (China date); empty: today
+  std::string place;
+  std::optional<std::int64_t> studio_id;
+  std::vector<std::int64_t> member_ids;
+  std::vector<std::int64_t> key_contact_ids;
+  int reached_count = 0;
+  std::string summary;
+  std::int64_t conference_id = 0;
+};
+
+struct LoggedActivity {
+  std::int64_t id = 0;
+  int tasks_closed = 0;  // visit tasks this activity fulfilled
+};
+
+// Stores an activity with its members and key contacts, closes the open visit tasks it
+// fulfils (a member of the activity visiting a key contact of the task), audits.
+LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
+                            const audit::Actor& actor, const NewActivity& a, std::int64_t now_ms);
+
+// The usual channel of an activity kind (visit → face_to_face, salon → innovative, …).
+std::string default_channel(std::string_view kind);
+
+struct NewTrigger {
+  std::int64_t conference_id = 0;
+  std::string occasion;  // speech | congress | policy | plenary | life_change | demand |
+                         // difficulty | sector_day
+  std::string title;
+  std::string source = "event";  // event | contact_change | calendar
+  std::vector<std::int64_t> sector_ids;
+  std::optional<std::int64_t> key_contact_id;
+  std::optional<std::int64_t> sector_date_id;
+  std::string fired_on;  // YYYY-MM-DD
+  int due_days = 15;     // workflows.md §5: due 15 days after the trigger
+};
+
+struct FiredTrigger {
+  std::int64_t id = 0;
+  int tasks = 0;
+};
+
+// Records the trigger and creates one visit task per (member, key contact) concerned: for
+// an event, every live key contact of every member of the listed sectors; for a change on a
+// key contact, that contact and its member. Members are notified.
+FiredTrigger fire_trigger(storage::Connection& c, const ServiceContext& ctx,
+                          const audit::Actor& actor, const NewTrigger& t, std::int64_t now_ms);
+
+// Fires the sector days (solar or lunar) that fall on `today` and have not fired this year.
+int fire_sector_days(storage::Connection& c, const ServiceContext& ctx,
+                     std::chrono::year_month_day today, std::int64_t now_ms);
+
+// A studio's monthly rota: the n-th `weekday` (1 = Monday … 7 = Sunday) of each month.
+struct Rota {
+  int week_of_month = 1;
+  int weekday = 3;
+  std::string start_time = "09:00";
+  std::string end_time = "11:30";
+  std::string place;
+  std::vector<std::int64_t> member_ids;
+  bool skip_holidays = true;
+};
+
+// Stores (creates or replaces) a studio's rota; validates it (Error 400).
+void save_rota(storage::Connection& c, std::int64_t studio_id, const Rota& rota,
+               std::int64_t now_ms);
+// Error 404 when the studio has none.
+Rota get_rota(storage::Connection& c, std::int64_t studio_id);
+
+// The rota's date in a month; when that day is not a working day and skip_holidays is set,
+// the next working day.
+std::chrono::year_month_day rota_date(const Rota& rota, std::chrono::year_month ym,
+                                      const calendar::WorkCalendar& cal);
+
+// Creates the reception days of the next `months` months from the studio's rota (existing
+// ones are kept). Returns how many were created.
+int generate_reception_days(storage::Connection& c, const ServiceContext& ctx,
+                            std::int64_t studio_id, std::chrono::year_month from, int months,
+                            std::int64_t now_ms);
+
+// The studio's scheduled reception days from `from` on, as an iCalendar (RFC 5545) text.
+std::string reception_days_ics(storage::Connection& c, const ServiceContext& ctx,
+                               std::int64_t studio_id, const std::string& from);
+
+// Upcoming reception days of a studio for its public page.
+boost::json::array upcoming_reception_days(storage::Connection& c, std::int64_t studio_id,
+                                           const std::string& from, int limit = 6);
+
+// Daily work: sector days, reminders for visit tasks and reception days, next months'
+// reception days. Idempotent for the same day.
+struct SweepReport {
+  int sector_days = 0;
+  int task_reminders = 0;
+  int reception_reminders = 0;
+  int reception_days_created = 0;
+};
+SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t now_ms);
+
+// "YYYY-MM-DD" of a date and back (throws Error 400 on a malformed date).
+std::string iso_date(std::chrono::year_month_day d);
+std::chrono::year_month_day parse_date(const std::string& text, const std::string& field);
+
+}  // namespace tongxin::contact

@@ -1,0 +1,718 @@
+// src/contact/routes.cpp
+//
+// The contact-work API: grassroots units, key contacts and their changes, activities,
+// must-visit triggers and visit tasks, sector days, reception rotas and days, and the
+// public iCalendar feed. Members act for themselves; staff for their conference.
+#include <boost/json.hpp>
+
+#include "contact/contact.hpp"
+#include "core/calendar/calendar.hpp"
+#include "core/crypto/field_crypto.hpp"
+#include "core/error.hpp"
+#include "core/http/actor.hpp"
+#include "core/json/fields.hpp"
+#include "core/paging.hpp"
+#include "core/text/text.hpp"
+#include "organisation/briefs.hpp"
+#include "organisation/organisation.hpp"
+
+namespace tongxin::contact {
+
+namespace json = boost::json;
+using auth::Role;
+using FieldReader = tongxin::json::FieldReader;
+
+namespace {
+
+std::string today(std::int64_t now_ms) {
+  return iso_date(calendar::china_date(now_ms));
+}
+
+bool is_staff(const auth::Principal& p) {
+  return p.has(Role::staff);
+}
+
+// The member an account acts as: itself, or (staff) the one named in the body.
+std::int64_t acting_member(storage::Connection& c, const auth::Principal& p,
+                           std::optional<std::int64_t> requested) {
+  if (requested && (!p.member_id || *requested != *p.member_id)) {
+    if (!is_staff(p)) {
+      throw Error::forbidden("contact.not_your_member", "只能为自己登记",
+                             "you act for yourself only");
+    }
+    const auto m = organisation::find_member(c, *requested);
+    if (!m || !organisation::in_scope(c, p, m->conference_id)) {
+      throw Error::invalid_field("member_id", "委员不存在", "unknown member");
+    }
+    return *requested;
+  }
+  if (!p.member_id) {
+    throw Error::invalid_field("member_id", "请指定委员", "member_id is required");
+  }
+  return *p.member_id;
+}
+
+json::value opt(const std::optional<std::int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+json::object key_contact_json(const storage::Row& r, bool unmasked, const ServiceContext& ctx) {
+  json::object o{{"id", r.int64("id")},
+                 {"member_id", r.int64("member_id")},
+                 {"name", r.text("name_masked")},
+                 {"phone", r.text("phone_masked")},
+                 {"sector_label", r.text("sector_label")},
+                 {"work_unit", r.text("work_unit")},
+                 {"notes", r.text("notes")},
+                 {"masked", !unmasked},
+                 {"archived", !r.is_null("archived_at")},
+                 {"created_at", r.int64("created_at")}};
+  if (unmasked) {
+    o["name"] = ctx.crypto->open(r.text("name_enc")).value_or("");
+    if (!r.is_null("phone_enc")) o["phone"] = ctx.crypto->open(r.text("phone_enc")).value_or("");
+  }
+  return o;
+}
+
+storage::Row load_contact(storage::Connection& c, storage::Result& holder, std::int64_t id,
+                          const auth::Principal& p) {
+  holder = c.q("SELECT * FROM key_contacts WHERE id = $1", id);
+  if (holder.empty()) throw Error::not_found("key_contact.not_found", "联系人不存在", "not found");
+  const auto r = holder.front();
+  const bool own = p.member_id && *p.member_id == r.int64("member_id");
+  if (!own && !(is_staff(p) && organisation::in_scope(c, p, r.int64("conference_id")))) {
+    throw Error::not_found("key_contact.not_found", "联系人不存在", "not found");
+  }
+  return r;
+}
+
+std::vector<Role> kMembersAndStaff{Role::member, Role::staff, Role::studio_lead, Role::leader};
+
+void register_units(http::Router& router, ServiceContext& ctx) {
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/grassroots-units",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto q = text::normalize(req.query_param("q").value_or(""));
+                    const auto cursor = paging::decode(req.query_param("cursor"));
+                    const auto limit = paging::limit(req.query_param("limit"));
+                    return ctx.db.read([&](storage::Connection& c) {
+                      const auto rows = c.q(
+                          "SELECT u.*, (SELECT COUNT(*) FROM member_units mu WHERE mu.unit_id ="
+                          " u.id) AS members FROM grassroots_units u WHERE u.conference_id IN"
+                          " (SELECT id FROM conferences WHERE path LIKE $1) AND u.archived_at IS"
+                          " NULL AND ($2 = '' OR u.search_key LIKE $3) AND u.id > $4 ORDER BY u.id"
+                          " LIMIT $5",
+                          organisation::scope_path(c, req.user()) + "%", q,
+                          "%" + storage::Dialect::like_escape(q) + "%", cursor ? cursor->id : 0,
+                          limit + 1);
+                      json::array items;
+                      const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
+                      for (std::size_t i = 0; i < n; ++i) {
+                        const auto r = rows[i];
+                        items.push_back(json::object{{"id", r.int64("id")},
+                                                     {"name", r.text("name")},
+                                                     {"kind", r.text("kind")},
+                                                     {"division_code", r.text("division_code")},
+                                                     {"address", r.text("address")},
+                                                     {"members", r.int64("members")}});
+                      }
+                      json::value next = nullptr;
+                      if (rows.size() > n)
+                        next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+                      return http::Response::json(
+                          json::object{{"items", std::move(items)}, {"next_cursor", next}});
+                    });
+                  },
+              .roles = kMembersAndStaff,
+              .summary = "基层单元列表 / grassroots units",
+              .tag = "contact"});
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/grassroots-units",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             const auto name = f.required_string("name", 60);
+             const auto kind = f.optional_enum(
+                 "kind", {"compound", "building", "village", "enterprise", "campus"});
+             if (!kind) throw Error::invalid_field("kind", "请选择单元类型", "kind is required");
+             const auto code = divisions::normalize_code(f.required_string("division_code", 12));
+             if (!code || !ctx.divisions->find(*code)) {
+               throw Error::invalid_field("division_code", "行政区划代码无效",
+                                          "unknown division code");
+             }
+             const auto address = f.optional_string("address", 200).value_or("");
+             f.reject_unknown();
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto now = audit::now_ms();
+               const auto id = c.q("INSERT INTO grassroots_units (conference_id, name, kind,"
+                                   " division_code, address, search_key, created_at, updated_at)"
+                                   " VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                                   req.user().conference_id, name, *kind, *code, address,
+                                   text::search_key(name), now)
+                                   .front()
+                                   .int64(0);
+               audit::record(c, actor, {"grassroots_unit.create", "grassroots_unit", id, nullptr});
+               return http::Response::json(json::object{{"id", id},
+                                                        {"name", name},
+                                                        {"kind", *kind},
+                                                        {"division_code", *code},
+                                                        {"address", address}},
+                                           201);
+             });
+           },
+       .roles = {Role::staff},
+       .summary = "新建基层单元 / create a grassroots unit",
+       .tag = "contact"});
+  router.add(
+      {.method = http::Method::put,
+       .pattern = "/api/v1/members/{id}/grassroots-unit",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             const auto unit = f.required_int("unit_id");
+             f.reject_unknown();
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto member = acting_member(c, req.user(), req.id_param());
+               if (c.q("SELECT 1 FROM grassroots_units WHERE id = $1 AND archived_at IS NULL", unit)
+                       .empty()) {
+                 throw Error::invalid_field("unit_id", "基层单元不存在", "unknown unit");
+               }
+               c.x("INSERT INTO member_units (member_id, unit_id, since) VALUES ($1, $2, $3)"
+                   " ON CONFLICT (member_id) DO UPDATE SET unit_id = excluded.unit_id,"
+                   " since = excluded.since",
+                   member, unit, audit::now_ms());
+               audit::record(
+                   c, actor,
+                   {"member.grassroots_unit", "member", member, json::object{{"unit_id", unit}}});
+               return http::Response::json(json::object{{"member_id", member}, {"unit_id", unit}});
+             });
+           },
+       .roles = {Role::staff, Role::member},
+       .summary = "委员联系的基层单元 / tie a member to a grassroots unit",
+       .tag = "contact"});
+}
+
+void register_key_contacts(http::Router& router, ServiceContext& ctx) {
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/key-contacts",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto cursor = paging::decode(req.query_param("cursor"));
+                    const auto limit = paging::limit(req.query_param("limit"), 50, 100);
+                    return ctx.db.read([&](storage::Connection& c) {
+                      const auto& p = req.user();
+                      std::optional<std::int64_t> requested;
+                      if (const auto m = req.query_param("member_id")) requested = std::stoll(*m);
+                      const auto member = acting_member(c, p, requested);
+                      const auto rows =
+                          c.q("SELECT * FROM key_contacts WHERE member_id = $1 AND"
+                              " archived_at IS NULL AND id > $2 ORDER BY id LIMIT $3",
+                              member, cursor ? cursor->id : 0, limit + 1);
+                      json::array items;
+                      const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
+                      for (std::size_t i = 0; i < n; ++i) {
+                        auto o = key_contact_json(rows[i], false, ctx);
+                        o["open_tasks"] =
+                            c.q("SELECT COUNT(*) FROM visit_tasks WHERE key_contact_id = $1"
+                                " AND status = 'open'",
+                                rows[i].int64("id"))
+                                .front()
+                                .int64(0);
+                        items.push_back(std::move(o));
+                      }
+                      json::value next = nullptr;
+                      if (rows.size() > n)
+                        next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+                      return http::Response::json(
+                          json::object{{"items", std::move(items)}, {"next_cursor", next}});
+                    });
+                  },
+              .roles = kMembersAndStaff,
+              .summary = "重点联系人（本人或指定委员） / key contacts",
+              .tag = "contact"});
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/key-contacts",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             const auto name = f.required_string("name", 30);
+             const auto phone_in = f.optional_string("phone", 20);
+             const auto sector = f.optional_string("sector_label", 30).value_or("");
+             const auto work_unit = f.optional_string("work_unit", 60).value_or("");
+             const auto notes = f.optional_string("notes", 500).value_or("");
+             const auto member_in = f.optional_int("member_id");
+             f.reject_unknown();
+             std::optional<std::string> phone;
+             if (phone_in && !phone_in->empty()) {
+               phone = crypto::normalize_mobile(*phone_in);
+               if (!phone)
+                 throw Error::invalid_field("phone", "请填写正确的手机号码", "not a mobile number");
+             }
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto member = acting_member(c, req.user(), member_in);
+               const auto m = organisation::find_member(c, member);
+               const auto now = audit::now_ms();
+               const auto id =
+                   c.q("INSERT INTO key_contacts (conference_id, member_id, name_enc, name_masked,"
+                       " sector_label, work_unit, phone_enc, phone_masked, notes, created_at,"
+                       " updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)"
+                       " RETURNING id",
+                       m->conference_id, member, ctx.crypto->seal(name), crypto::mask_name(name),
+                       sector, work_unit,
+                       phone ? storage::Value(ctx.crypto->seal(*phone))
+                             : storage::Value(storage::Null{}),
+                       phone ? crypto::mask_phone(*phone) : std::string(), notes, now)
+                       .front()
+                       .int64(0);
+               audit::record(c, actor, {"key_contact.create", "key_contact", id, nullptr});
+               storage::Result holder;
+               return http::Response::json(
+                   key_contact_json(load_contact(c, holder, id, req.user()), false, ctx), 201);
+             });
+           },
+       .roles = {Role::member, Role::staff},
+       .summary = "新增重点联系人 / add a key contact",
+       .tag = "contact"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/key-contacts/{id}",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      storage::Result holder;
+                      const auto r = load_contact(c, holder, req.id_param(), req.user());
+                      // The member who keeps the contact sees the full details; the view is
+                      // audited.
+                      const bool own =
+                          req.user().member_id && *req.user().member_id == r.int64("member_id");
+                      if (own)
+                        audit::record(c, actor,
+                                      {"key_contact.view", "key_contact", r.int64("id"), nullptr});
+                      auto o = key_contact_json(r, own, ctx);
+                      json::array changes;
+                      for (const auto& ch :
+                           c.q("SELECT kind, note, created_at FROM key_contact_changes"
+                               " WHERE key_contact_id = $1 ORDER BY id DESC",
+                               r.int64("id"))) {
+                        changes.push_back(json::object{
+                            {"kind", ch.text(0)}, {"note", ch.text(1)}, {"at", ch.int64(2)}});
+                      }
+                      o["changes"] = std::move(changes);
+                      return http::Response::json(o);
+                    });
+                  },
+              .roles = kMembersAndStaff,
+              .summary = "联系人详情 / a key contact",
+              .tag = "contact"});
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/key-contacts/{id}/changes",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             const auto kind = f.optional_enum("kind", {"life_event", "demand", "difficulty"});
+             if (!kind) throw Error::invalid_field("kind", "请选择变化类型", "kind is required");
+             const auto note = f.required_string("note", 500);
+             f.reject_unknown();
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               storage::Result holder;
+               const auto r = load_contact(c, holder, req.id_param(), req.user());
+               const auto now = audit::now_ms();
+               c.x("INSERT INTO key_contact_changes (key_contact_id, kind, note, created_by, "
+                   "created_at)"
+                   " VALUES ($1, $2, $3, $4, $5)",
+                   r.int64("id"), *kind, note, actor.user_id(), now);
+               NewTrigger t;
+               t.conference_id = r.int64("conference_id");
+               t.occasion = *kind == "life_event" ? "life_change" : *kind;
+               t.title = r.text("name_masked") + "：" + note;
+               t.source = "contact_change";
+               t.key_contact_id = r.int64("id");
+               t.fired_on = today(now);
+               t.due_days = *kind == "difficulty" ? 7 : 15;
+               const auto fired = fire_trigger(c, ctx, actor, t, now);
+               return http::Response::json(
+                   json::object{{"trigger_id", fired.id}, {"tasks", fired.tasks}}, 201);
+             });
+           },
+       .roles = {Role::member, Role::staff},
+       .summary = "记录联系人变化（触发八必访） / record a change on a key contact",
+       .tag = "contact"});
+}
+
+void register_activities(http::Router& router, ServiceContext& ctx) {
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/activities",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    FieldReader f(req.json());
+                    NewActivity a;
+                    a.kind = f.optional_string("kind", 20).value_or("visit");
+                    a.channel = f.optional_string("channel", 20).value_or("");
+                    a.held_on = f.optional_string("held_on", 10).value_or("");
+                    a.place = f.optional_string("place", 100).value_or("");
+                    a.studio_id = f.optional_int("studio_id");
+                    a.member_ids = f.int_array("member_ids", 50);
+                    a.key_contact_ids = f.int_array("key_contact_ids", 50);
+                    a.reached_count = static_cast<int>(f.optional_int("reached_count").value_or(0));
+                    a.summary = f.optional_string("summary", 2000).value_or("");
+                    f.reject_unknown();
+                    const auto& p = req.user();
+                    if (a.member_ids.empty() && p.member_id) a.member_ids.push_back(*p.member_id);
+                    if (!is_staff(p) && !p.has(Role::studio_lead)) {
+                      // A member logs their own activities.
+                      if (!p.member_id || std::find(a.member_ids.begin(), a.member_ids.end(),
+                                                    *p.member_id) == a.member_ids.end()) {
+                        throw Error::forbidden("contact.not_your_member", "只能登记本人参加的活动",
+                                               "log your own activities");
+                      }
+                    }
+                    a.conference_id = p.conference_id;
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      const auto r = log_activity(c, ctx, actor, a, audit::now_ms());
+                      return http::Response::json(
+                          json::object{{"id", r.id}, {"tasks_closed", r.tasks_closed}}, 201);
+                    });
+                  },
+              .roles = {Role::member, Role::staff, Role::studio_lead},
+              .summary = "登记履职活动（30秒快速登记） / log an activity",
+              .tag = "contact"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/activities",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto cursor = paging::decode(req.query_param("cursor"));
+             const auto limit = paging::limit(req.query_param("limit"));
+             return ctx.db.read([&](storage::Connection& c) {
+               const auto& p = req.user();
+               std::int64_t member = 0, studio = 0;
+               if (const auto s = req.query_param("studio_id")) studio = std::stoll(*s);
+               if (const auto m = req.query_param("member_id")) member = std::stoll(*m);
+               if (!is_staff(p) && !p.has(Role::leader) && studio == 0) {
+                 member = acting_member(
+                     c, p, member ? std::optional<std::int64_t>(member) : std::nullopt);
+               }
+               const auto rows =
+                   c.q("SELECT a.* FROM activities a WHERE a.conference_id IN (SELECT id FROM"
+                       " conferences WHERE path LIKE $1) AND a.revoked_at IS NULL AND ($2 = 0 OR"
+                       " a.id IN (SELECT activity_id FROM activity_members WHERE member_id = $2))"
+                       " AND ($3 = 0 OR a.studio_id = $3) AND ($4 = 0 OR a.id < $4)"
+                       " ORDER BY a.id DESC LIMIT $5",
+                       organisation::scope_path(c, p) + "%", member, studio,
+                       cursor ? cursor->id : 0, limit + 1);
+               json::array items;
+               const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
+               for (std::size_t i = 0; i < n; ++i) {
+                 const auto r = rows[i];
+                 json::array members;
+                 for (const auto& m :
+                      c.q("SELECT m.id, m.name FROM activity_members am JOIN members m"
+                          " ON m.id = am.member_id WHERE am.activity_id = $1",
+                          r.int64("id"))) {
+                   members.push_back(json::object{{"id", m.int64(0)}, {"name", m.text(1)}});
+                 }
+                 items.push_back(json::object{{"id", r.int64("id")},
+                                              {"kind", r.text("kind")},
+                                              {"channel", r.text("channel")},
+                                              {"held_on", r.text("held_on")},
+                                              {"place", r.text("place")},
+                                              {"studio_id", opt(r.opt_int64("studio_id"))},
+                                              {"reached_count", r.int64("reached_count")},
+                                              {"summary", r.text("summary")},
+                                              {"members", std::move(members)}});
+               }
+               json::value next = nullptr;
+               if (rows.size() > n)
+                 next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+               return http::Response::json(
+                   json::object{{"items", std::move(items)}, {"next_cursor", next}});
+             });
+           },
+       .roles = kMembersAndStaff,
+       .summary = "履职活动列表 / activities",
+       .tag = "contact"});
+}
+
+void register_visits(http::Router& router, ServiceContext& ctx) {
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/visit-triggers",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             NewTrigger t;
+             t.occasion = f.optional_enum("occasion", {"speech", "congress", "policy", "plenary"})
+                              .value_or("");
+             if (t.occasion.empty()) {
+               throw Error::invalid_field("occasion",
+                                          "请选择必访情形（重要讲话、重要会议、政策出台、全会前）",
+                                          "occasion is required");
+             }
+             t.title = f.required_string("title", 100);
+             t.sector_ids = f.int_array("sector_ids", 50);
+             const auto now = audit::now_ms();
+             t.fired_on = f.optional_string("fired_on", 10).value_or(today(now));
+             t.due_days = static_cast<int>(f.optional_int("due_days").value_or(15));
+             f.reject_unknown();
+             t.conference_id = req.user().conference_id;
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto r = fire_trigger(c, ctx, actor, t, now);
+               return http::Response::json(json::object{{"id", r.id}, {"tasks", r.tasks}}, 201);
+             });
+           },
+       .roles = {Role::staff},
+       .summary = "发布八必访事由（生成走访任务） / fire a must-visit trigger",
+       .tag = "contact"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/visit-triggers",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    return ctx.db.read([&](storage::Connection& c) {
+                      json::array items;
+                      for (const auto& r : c.q("SELECT t.*, (SELECT COUNT(*) FROM visit_tasks v "
+                                               "WHERE v.trigger_id = t.id) AS tasks,"
+                                               " (SELECT COUNT(*) FROM visit_tasks v WHERE "
+                                               "v.trigger_id = t.id AND v.status = 'done') AS done"
+                                               " FROM visit_triggers t WHERE t.conference_id IN "
+                                               "(SELECT id FROM conferences WHERE path"
+                                               " LIKE $1) ORDER BY t.id DESC LIMIT 100",
+                                               organisation::scope_path(c, req.user()) + "%")) {
+                        items.push_back(json::object{{"id", r.int64("id")},
+                                                     {"occasion", r.text("occasion")},
+                                                     {"title", r.text("title")},
+                                                     {"source", r.text("source")},
+                                                     {"fired_on", r.text("fired_on")},
+                                                     {"due_on", r.text("due_on")},
+                                                     {"tasks", r.int64("tasks")},
+                                                     {"done", r.int64("done")}});
+                      }
+                      return http::Response::json(json::object{{"items", std::move(items)}});
+                    });
+                  },
+              .roles = {Role::staff, Role::leader},
+              .summary = "八必访事由及完成情况 / triggers and their progress",
+              .tag = "contact"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/visit-tasks",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto status = req.query_param("status").value_or("");
+             const auto now = audit::now_ms();
+             return ctx.db.read([&](storage::Connection& c) {
+               std::optional<std::int64_t> requested;
+               if (const auto m = req.query_param("member_id")) requested = std::stoll(*m);
+               const auto member = acting_member(c, req.user(), requested);
+               const auto rows = c.q(
+                   "SELECT v.id, v.due_on, v.status, v.done_activity_id, t.title, t.occasion,"
+                   " k.id AS contact_id, k.name_masked FROM visit_tasks v JOIN visit_triggers t ON"
+                   " t.id = v.trigger_id JOIN key_contacts k ON k.id = v.key_contact_id WHERE"
+                   " v.member_id = $1 AND ($2 = '' OR ($2 = 'overdue' AND v.status = 'open' AND"
+                   " v.due_on < $3) OR v.status = $2) ORDER BY v.status DESC, v.due_on, v.id LIMIT "
+                   "200",
+                   member, status, today(now));
+               json::array items;
+               for (const auto& r : rows) {
+                 items.push_back(json::object{
+                     {"id", r.int64("id")},
+                     {"due_on", r.text("due_on")},
+                     {"status", r.text("status")},
+                     {"overdue", r.text("status") == "open" && r.text("due_on") < today(now)},
+                     {"title", r.text("title")},
+                     {"occasion", r.text("occasion")},
+                     {"key_contact_id", r.int64("contact_id")},
+                     {"key_contact", r.text("name_masked")},
+                     {"done_activity_id", opt(r.opt_int64("done_activity_id"))}});
+               }
+               return http::Response::json(json::object{{"items", std::move(items)}});
+             });
+           },
+       .roles = kMembersAndStaff,
+       .summary = "走访任务 / visit tasks",
+       .tag = "contact"});
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/sector-dates",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             const auto title = f.required_string("title", 60);
+             const auto sectors = f.int_array("sector_ids", 50);
+             const auto cal = f.optional_enum("calendar", {"solar", "lunar"}).value_or("solar");
+             const auto month = f.required_int("month");
+             const auto day = f.required_int("day");
+             f.reject_unknown();
+             if (month < 1 || month > 12 || day < 1 || day > (cal == "lunar" ? 30 : 31)) {
+               throw Error::invalid_field("day", "日期无效", "invalid month/day");
+             }
+             if (sectors.empty())
+               throw Error::invalid_field("sector_ids", "请选择涉及的界别",
+                                          "sector_ids is required");
+             json::array ids;
+             for (const auto s : sectors)
+               ids.push_back(s);
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto id =
+                   c.q("INSERT INTO sector_dates (conference_id, title, sector_ids, calendar,"
+                       " month, day, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                       req.user().conference_id, title, json::serialize(ids), cal, month, day,
+                       audit::now_ms())
+                       .front()
+                       .int64(0);
+               audit::record(c, actor, {"sector_date.create", "sector_date", id, nullptr});
+               return http::Response::json(json::object{{"id", id}}, 201);
+             });
+           },
+       .roles = {Role::staff},
+       .summary = "界别节日（公历或农历） / a sector's day (solar or lunar)",
+       .tag = "contact"});
+}
+
+void register_reception(http::Router& router, ServiceContext& ctx) {
+  router.add(
+      {.method = http::Method::put,
+       .pattern = "/api/v1/studios/{id}/reception-rota",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             Rota r;
+             r.week_of_month = static_cast<int>(f.required_int("week_of_month"));
+             r.weekday = static_cast<int>(f.required_int("weekday"));
+             r.start_time = f.optional_string("start_time", 5).value_or("09:00");
+             r.end_time = f.optional_string("end_time", 5).value_or("11:30");
+             r.place = f.optional_string("place", 100).value_or("");
+             r.member_ids = f.int_array("member_ids", 30);
+             r.skip_holidays = f.optional_bool("skip_holidays").value_or(true);
+             f.reject_unknown();
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto id = req.id_param();
+               const auto s = organisation::find_studio(c, id);
+               const auto& p = req.user();
+               const bool lead = p.has(Role::studio_lead) && p.studio_id && *p.studio_id == id;
+               if (!s ||
+                   !(lead || (is_staff(p) && organisation::in_scope(c, p, s->conference_id)))) {
+                 throw Error::not_found("studio.not_found", "委员工作室不存在", "studio not found");
+               }
+               const auto now = audit::now_ms();
+               save_rota(c, id, r, now);
+               const auto ymd = calendar::china_date(now);
+               const auto created =
+                   generate_reception_days(c, ctx, id, {ymd.year(), ymd.month()}, 3, now);
+               audit::record(c, actor, {"reception_rota.save", "studio", id, nullptr});
+               return http::Response::json(
+                   json::object{{"studio_id", id},
+                                {"created", created},
+                                {"upcoming", upcoming_reception_days(c, id, today(now))}});
+             });
+           },
+       .roles = {Role::staff, Role::studio_lead},
+       .summary = "设置接待日安排（每月第几个星期几） / set a studio's reception rota",
+       .tag = "contact"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/reception-days",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto studio = req.query_param("studio_id");
+             if (!studio)
+               throw Error::invalid_field("studio_id", "请指定工作室", "studio_id is required");
+             return ctx.db.read([&](storage::Connection& c) {
+               return http::Response::json(json::object{
+                   {"items", upcoming_reception_days(
+                                 c, std::stoll(*studio),
+                                 req.query_param("from").value_or(today(audit::now_ms())), 24)}});
+             });
+           },
+       .roles = kMembersAndStaff,
+       .summary = "接待日安排 / reception days",
+       .tag = "contact"});
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/reception-days/{id}/hold",
+       .handler =
+           [&ctx](http::Request& req) {
+             FieldReader f(req.json());
+             const auto summary = f.optional_string("summary", 2000).value_or("");
+             const auto reached = f.optional_int("reached_count").value_or(0);
+             const auto contacts = f.int_array("key_contact_ids", 50);
+             f.reject_unknown();
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto rows = c.q("SELECT * FROM reception_days WHERE id = $1", req.id_param());
+               if (rows.empty())
+                 throw Error::not_found("reception_day.not_found", "接待日不存在", "not found");
+               const auto d = rows.front();
+               if (d.text("status") != "scheduled") {
+                 throw Error::conflict("reception_day.not_scheduled", "该接待日已登记或已取消",
+                                       "already held or cancelled");
+               }
+               const auto s = organisation::find_studio(c, d.int64("studio_id"));
+               NewActivity a;
+               a.kind = "reception_day";
+               a.held_on = d.text("held_on");
+               a.place = d.text("place");
+               a.studio_id = d.int64("studio_id");
+               for (const auto& m :
+                    c.q("SELECT member_id FROM reception_duty WHERE reception_day_id = $1",
+                        d.int64("id"))) {
+                 a.member_ids.push_back(m.int64(0));
+               }
+               if (a.member_ids.empty() && req.user().member_id)
+                 a.member_ids.push_back(*req.user().member_id);
+               a.key_contact_ids = contacts;
+               a.reached_count = static_cast<int>(reached);
+               a.summary = summary;
+               a.conference_id = s ? s->conference_id : req.user().conference_id;
+               const auto now = audit::now_ms();
+               const auto logged = log_activity(c, ctx, actor, a, now);
+               c.x("UPDATE reception_days SET status = 'held', activity_id = $2 WHERE id = $1",
+                   d.int64("id"), logged.id);
+               return http::Response::json(
+                   json::object{{"activity_id", logged.id}, {"tasks_closed", logged.tasks_closed}});
+             });
+           },
+       .roles = {Role::staff, Role::studio_lead, Role::member},
+       .summary = "登记接待日开展情况 / record a reception day as held",
+       .tag = "contact"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/public/studios/{id}/reception-days.ics",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    return ctx.db.read([&](storage::Connection& c) {
+                      return http::Response::bytes(
+                                 reception_days_ics(c, ctx, req.id_param(), today(audit::now_ms())),
+                                 "text/calendar; charset=utf-8")
+                          .header("Cache-Control", "public, max-age=3600");
+                    });
+                  },
+              .access = http::Access::open,
+              .summary = "接待日日历订阅（iCalendar） / reception days as iCalendar",
+              .tag = "public"});
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, ServiceContext& ctx) {
+  register_units(router, ctx);
+  register_key_contacts(router, ctx);
+  register_activities(router, ctx);
+  register_visits(router, ctx);
+  register_reception(router, ctx);
+  organisation::set_reception_days_source([](storage::Connection& c, std::int64_t studio_id) {
+    return upcoming_reception_days(c, studio_id, today(audit::now_ms()), 6);
+  });
+}
+
+}  // namespace tongxin::contact
