@@ -34,7 +34,7 @@ function(tongxin_module name)
     add_executable(tongxin_${name}_tests ${test_sources})
     target_link_libraries(tongxin_${name}_tests PRIVATE tongxin_${name} tongxin_testing GTest::gtest_main GTest::gmock)
     gtest_discover_tests(tongxin_${name}_tests DISCOVERY_TIMEOUT 60
-      PROPERTIES ENVIRONMENT "TONGXIN_SOURCE_DIR=${PROJECT_SOURCE_DIR}")
+      PROPERTIES ENVIRONMENT "TONGXIN_SOURCE_DIR=${PROJECT_SOURCE_DIR};LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/lsan.supp:print_suppressions=0")
   endif()
 endfunction()
 

@@ -24,6 +24,8 @@
 #include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "records/migrations.hpp"
+#include "records/records.hpp"
 
 namespace tongxin::app {
 
@@ -64,7 +66,7 @@ std::string pool_metrics(const storage::Database& db) {
 std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
   for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                      cases::migrations(), contact::migrations()}) {
+                      cases::migrations(), contact::migrations(), records::migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -95,6 +97,7 @@ const http::Router& Application::router() {
   organisation::register_routes(r, *context_);
   cases::register_routes(r, *context_);
   contact::register_routes(r, *context_);
+  records::register_routes(r, *context_);
   // The OpenAPI document is built lazily from the finished router.
   auto openapi_text = std::make_shared<std::string>();
   register_system_routes(

@@ -192,6 +192,22 @@ std::string headline(const CaseRow& k) {
   return t.substr(0, starts[20]) + "…";
 }
 
+std::vector<HandledCase> handled_cases(storage::Connection& c, std::int64_t member_id,
+                                       std::int64_t from_ms, std::int64_t to_ms) {
+  std::vector<HandledCase> out;
+  for (const auto& r :
+       c.q("SELECT id, title, text, outcome, rating, closed_at FROM cases WHERE member_id = $1"
+           " AND status = 'closed' AND outcome IN ('solved', 'partly_solved', 'explained',"
+           " 'referred', 'converted') AND closed_at >= $2 AND closed_at < $3 ORDER BY closed_at",
+           member_id, from_ms, to_ms)) {
+    CaseRow k;
+    k.title = r.text(1);
+    k.text = r.text(2);
+    out.push_back({r.int64(0), headline(k), r.text(3), r.opt_text("rating"), r.int64(5)});
+  }
+  return out;
+}
+
 int reindex_stale(storage::Database& db, int batch) {
   return db.write([&](storage::Connection& c) {
     const auto rows =

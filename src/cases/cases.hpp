@@ -78,6 +78,18 @@ SweepReport sweep_in(storage::Connection& c, const ServiceContext& ctx, std::int
 // so a new analyzer reaches every row without downtime.
 int reindex_stale(storage::Database& db, int batch = 500);
 
+// What a member did with cases, for the duty record (records module): cases the member
+// handled that ended with an answer, in a period [from_ms, to_ms).
+struct HandledCase {
+  std::int64_t id = 0;
+  std::string title;
+  std::string outcome;
+  std::optional<std::string> rating;
+  std::int64_t closed_at = 0;
+};
+std::vector<HandledCase> handled_cases(storage::Connection& c, std::int64_t member_id,
+                                       std::int64_t from_ms, std::int64_t to_ms);
+
 // Tracking codes: 10 characters from an alphabet without 0/O/1/I/L; random, not sequential.
 std::string new_tracking_code();
 // Upper-cases and drops spaces and hyphens; nullopt when it cannot be a tracking code.

@@ -133,4 +133,30 @@ LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
   return out;
 }
 
+std::vector<MemberActivity> activities_of_member(storage::Connection& c, std::int64_t member_id,
+                                                 const std::string& from, const std::string& to) {
+  std::vector<MemberActivity> out;
+  for (const auto& r :
+       c.q("SELECT a.id, a.kind, a.channel, a.held_on, a.summary, a.reached_count, a.revoked_at,"
+           " (SELECT COUNT(*) FROM activity_members x WHERE x.activity_id = a.id) AS participants"
+           " FROM activities a JOIN activity_members am ON am.activity_id = a.id WHERE"
+           " am.member_id = $1 AND a.held_on >= $2 AND a.held_on <= $3 ORDER BY a.held_on, a.id",
+           member_id, from, to)) {
+    out.push_back({r.int64(0), r.text(1), r.text(2), r.text(3), r.text(4),
+                   static_cast<int>(r.int64(5)), static_cast<int>(r.int64(7)), !r.is_null(6)});
+  }
+  return out;
+}
+
+VisitTaskCounts visit_task_counts(storage::Connection& c, std::int64_t member_id,
+                                  const std::string& from, const std::string& to,
+                                  const std::string& today) {
+  const auto r =
+      c.q("SELECT COALESCE(SUM(CASE WHEN status = 'done' THEN 1 ELSE 0 END), 0),"
+          " COALESCE(SUM(CASE WHEN status = 'open' AND due_on < $4 THEN 1 ELSE 0 END), 0)"
+          " FROM visit_tasks WHERE member_id = $1 AND due_on >= $2 AND due_on <= $3",
+          member_id, from, to, today);
+  return {static_cast<int>(r.front().int64(0)), static_cast<int>(r.front().int64(1))};
+}
+
 }  // namespace tongxin::contact

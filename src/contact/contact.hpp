@@ -125,6 +125,24 @@ struct SweepReport {
 };
 SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t now_ms);
 
+// A member's activities in [from, to] (YYYY-MM-DD), for the duty record (records module).
+struct MemberActivity {
+  std::int64_t id = 0;
+  std::string kind, channel, held_on, summary;
+  int reached_count = 0;
+  int participants = 0;  // members in the activity
+  bool revoked = false;
+};
+std::vector<MemberActivity> activities_of_member(storage::Connection& c, std::int64_t member_id,
+                                                 const std::string& from, const std::string& to);
+struct VisitTaskCounts {
+  int done = 0;
+  int overdue = 0;
+};
+VisitTaskCounts visit_task_counts(storage::Connection& c, std::int64_t member_id,
+                                  const std::string& from, const std::string& to,
+                                  const std::string& today);
+
 // "YYYY-MM-DD" of a date and back (throws Error 400 on a malformed date).
 std::string iso_date(std::chrono::year_month_day d);
 std::chrono::year_month_day parse_date(const std::string& text, const std::string& field);

@@ -93,6 +93,28 @@ for (const engine of engines()) {
       const change = await member.post(`/api/v1/key-contacts/${contact.json.id}/changes`, { kind: 'difficulty', note: '家中老人重病住院' });
       assert.equal(change.status, 201);
       assert.equal(change.json.tasks, 1);
+      // The visit is in the member's duty record with its points, and in the 述职 draft.
+      const record = await member.get(`/api/v1/members/${me.member_id}/duty-record`);
+      assert.equal(record.status, 200, record.text);
+      assert.ok(record.json.items.some((i) => i.source.type === 'activity' && i.source.id === logged.json.id));
+      assert.ok(record.json.points.total > 0);
+      assert.equal((await new Client(server.base).get(`/api/v1/members/${me.member_id}/duty-record`)).status, 401);
+      const draft = await member.get(`/api/v1/members/${me.member_id}/duty-report`);
+      assert.equal(draft.json.generated, true);
+      assert.match(draft.json.text, /联系服务界别群众/);
+      const edited = await member.request('PUT', `/api/v1/members/${me.member_id}/duty-report`, { text: draft.json.text + '\n　　补充：本人今年还参加了义诊活动。' });
+      assert.equal(edited.status, 200, edited.text);
+      assert.equal(edited.json.generated, false);
+      const pdf = await fetch(`${server.base}/api/v1/members/${me.member_id}/duty-report.pdf`, { headers: { Cookie: member.cookie } });
+      assert.equal(pdf.status, 200);
+      assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+      assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
+      const submitted = await member.post(`/api/v1/members/${me.member_id}/duty-report/submit`);
+      assert.equal(submitted.json.status, 'submitted');
+      assert.equal((await member.request('PUT', `/api/v1/members/${me.member_id}/duty-report`, { text: 'x' })).status, 409);
+      const ranking = await staff.get('/api/v1/assessments');
+      assert.ok(ranking.json.items.some((r) => r.member_id === me.member_id && r.points > 0 && r.rank >= 1));
+
       const bogus = await member.post('/api/v1/activities', { kind: 'picnic' });
       assert.equal(bogus.status, 400);
       assert.equal(bogus.json.error.details.field, 'kind');

@@ -52,7 +52,7 @@ std::size_t parse_size(const std::string& name, const std::string& text) {
 void apply_file(Config& c, const Table& root) {
   check_keys(root, "",
              {"db", "public_base_url", "data_dir", "key_file", "server", "database", "log", "auth",
-              "cases", "sms"});
+              "cases", "sms", "points"});
   read(root, "db", c.db);
   read(root, "public_base_url", c.public_base_url);
   read(root, "data_dir", c.data_dir);
@@ -127,6 +127,13 @@ void apply_file(Config& c, const Table& root) {
     read(k, "public_writes_per_hour", c.cases.public_writes_per_hour);
     read(k, "sweep_interval_s", c.cases.sweep_interval_s);
   }
+  if (root.contains("points")) {
+    const auto& p = toml::find(root, "points");
+    check_keys(p, "points", {"excellent_min", "competent_min", "basic_min"});
+    read(p, "excellent_min", c.points.excellent_min);
+    read(p, "competent_min", c.points.competent_min);
+    read(p, "basic_min", c.points.basic_min);
+  }
   if (root.contains("sms")) {
     const auto& m = toml::find(root, "sms");
     check_keys(m, "sms", {"driver", "http_url", "http_token", "sign"});
@@ -182,6 +189,10 @@ void validate(const Config& c) {
   if (c.sms.driver == "http" && !c.sms.http_url.starts_with("http://")) {
     throw std::runtime_error(
         "config: sms.http_url must be an http:// URL when sms.driver = 'http'");
+  }
+  if (!(c.points.excellent_min > c.points.competent_min &&
+        c.points.competent_min > c.points.basic_min)) {
+    throw std::runtime_error("config: points bands must be excellent > competent > basic");
   }
   const auto& k = c.cases;
   if (k.claim_working_days < 1 || k.reply_working_days < k.claim_working_days ||

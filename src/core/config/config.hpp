@@ -34,6 +34,13 @@ struct SmsConfig {
   std::string sign = "同心";  // the 签名 a Chinese SMS provider requires: 【同心】
 };
 
+// Duty points: the scoring year is the calendar year; grade bands are yearly totals.
+struct PointsConfig {
+  double excellent_min = 60;  // 优秀
+  double competent_min = 30;  // 称职
+  double basic_min = 15;      // 基本称职; below it 不称职
+};
+
 struct Config {
   std::string db = "sqlite:var/tongxin.db";               // TONGXIN_DB
   std::string public_base_url = "http://127.0.0.1:8080";  // TONGXIN_PUBLIC_BASE_URL
@@ -55,6 +62,7 @@ struct Config {
   unsigned argon2_ops = 2;
   CasesConfig cases;
   SmsConfig sms;
+  PointsConfig points;
 };
 
 // Loads `path` (a missing file is fine when `required` is false) over the defaults, then
