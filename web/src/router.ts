@@ -16,6 +16,10 @@ export const router = createRouter({
         { path: 'cases/new', component: () => import('./views/cases/CaseNew.vue') },
         { path: 'cases/:id(\\d+)', component: () => import('./views/cases/CaseDetail.vue'), props: true },
         { path: 'triage', component: () => import('./views/cases/TriageView.vue') },
+        // Contact work: 八必访 occasions, reception rotas, grassroots units.
+        { path: 'visit-triggers', component: () => import('./views/contact/VisitTriggers.vue') },
+        { path: 'reception', component: () => import('./views/contact/ReceptionRota.vue') },
+        { path: 'grassroots-units', component: () => import('./views/contact/GrassrootsUnits.vue') },
         { path: ':resource', component: () => import('./views/console/ResourceView.vue'), props: true },
       ],
     },
@@ -29,6 +33,11 @@ export const router = createRouter({
     // The member's own cases, on a phone.
     { path: '/my/cases', component: () => import('./views/member/MyCases.vue'), meta: { auth: true } },
     { path: '/my/cases/:id(\\d+)', component: () => import('./views/member/MyCaseDetail.vue'), props: true, meta: { auth: true } },
+    // The member's contact work, on a phone: key contacts, the 30-second log, visit tasks, the duty record.
+    { path: '/my/contacts', component: () => import('./views/member/MyContacts.vue'), meta: { auth: true } },
+    { path: '/my/log', component: () => import('./views/member/LogContact.vue'), meta: { auth: true } },
+    { path: '/my/visits', component: () => import('./views/member/MyVisits.vue'), meta: { auth: true } },
+    { path: '/my/record', component: () => import('./views/member/MyRecord.vue'), meta: { auth: true } },
   ],
 });
 

@@ -13,6 +13,7 @@ export default {
   nav: {
     home: 'Dashboard', conferences: 'Conferences', sectors: 'Sectors', committees: 'Committees', groups: 'Member groups',
     members: 'Members', studios: 'Studios & stations', users: 'Accounts', audit: 'Audit log', logout: 'Sign out', publicSite: 'Public pages', cases: 'Citizen requests', triage: 'Joint review',
+    visitTriggers: 'Must-visit occasions', reception: 'Reception days', grassrootsUnits: 'Grassroots units',
   },
   home: { welcome: 'Welcome, {name}', studios: 'Studios', members: 'Members', chartTitle: 'Studios by mode', byMode: 'By mode' },
   field: {
@@ -37,6 +38,8 @@ export default {
     convenors: 'Convenors', address: 'Address', phone: 'Phone', openingRules: 'Opening hours', memberOf: 'Studios',
     expertise: 'Expertise', notFound: 'This page does not exist or was closed', map: 'Open in a map', distance: '{d} away',
     studioOf: '{name}', sector: 'Sector',
+    subscribe: 'Subscribe to the calendar', subscribeHint: 'Add to your phone or computer calendar; changes update automatically',
+    receptionMembers: 'Members on duty: {names}',
   },
   cases: {
     status: {
@@ -113,6 +116,7 @@ export default {
     title: 'My matters', detail: 'Matter', tabs: { assigned: 'To accept', in_progress: 'In progress', replied: 'Answered', closed: 'Closed' },
     empty: 'Nothing here', noMember: 'This account is not linked to a member', console: 'Open the console',
     moreInConsole: 'More actions in the console',
+    nav: { cases: 'Matters', contacts: 'Contacts', visits: 'Visits', record: 'Record' },
   },
   report: {
     cta: 'Report a problem', ctaHint: 'Tell the members; they take it up for you', ctaMemberHint: 'Your report goes straight to {name}',
@@ -149,5 +153,79 @@ export default {
     submitRating: 'Submit', rated: 'Thank you for your rating', reopened: 'Thank you; the matter will be handled again',
     unsatisfiedHint: 'If unsatisfied, the matter goes back to the member once more.', yourRating: 'Your rating',
     yourMatter: 'What you reported', timeline: 'History', expand: 'More', collapse: 'Less',
+  },
+  contact: {
+    kind: {
+      visit: 'Visit', talk: 'Heart-to-heart talk', reception_day: 'Reception day', service: 'Service to people', consultation: 'Consultation',
+      inspection: 'Inspection', briefing: 'Briefing', training: 'Training', reading: 'Reading', matchmaking: 'Matchmaking', salon: 'Sector salon',
+    },
+    channel: { face_to_face: 'Face to face', regular_work: 'Regular work', online: 'Online', service: 'Service', innovative: 'Innovative' },
+    change: { life_event: 'Major change in work or life', demand: 'Important request', difficulty: 'Serious difficulty' },
+    occasion: {
+      speech: 'After an important speech or instruction', congress: 'After an important meeting closes', policy: 'After a relevant policy is issued',
+      plenary: 'Before the plenary session', life_change: 'Contact’s life changed', demand: 'Contact made a request',
+      difficulty: 'Contact in difficulty', sector_day: 'Sector day',
+    },
+    source: { event: 'Event', contact_change: 'Contact change', calendar: 'Sector day' },
+    unitKind: { compound: 'Residential compound', building: 'Building', village: 'Village / community', enterprise: 'Enterprise', campus: 'Campus' },
+    contacts: {
+      title: 'Key contacts', add: 'Add a contact', empty: 'No contacts yet; add the people you keep in touch with', openTasks: '{n} to visit',
+      name: 'Name', phone: 'Mobile', sector: 'Sector / role', workUnit: 'Work unit', notes: 'Notes', optional: 'Optional',
+      privacy: 'Names and numbers are stored encrypted and masked in lists; only you can see them in full.', added: 'Contact added',
+      detail: 'Contact', audit: 'Only you see the full name and number; every view is recorded.', changes: 'Changes', noChanges: 'No changes recorded',
+      recordChange: 'Record a change', logContact: 'Log a contact', changeKind: 'What happened', changeNote: 'Details',
+      changeNotePlaceholder: 'What happened and what help is needed', changeHint: 'Recording it creates a visit task (must-visit); please visit soon.',
+      changeSaved: 'Recorded; {n} visit task(s) created', badPhone: 'Enter a valid mobile number',
+    },
+    log: {
+      title: 'Log a contact', kind: 'How', date: 'Date', today: 'Today', who: 'Members', me: 'Me', contacts: 'Whom you met',
+      noContacts: 'No key contacts yet', addContact: 'Add one', summary: 'Notes', summaryPlaceholder: 'What was discussed, any requests (optional)',
+      reached: 'People reached', more: 'More', less: 'Less', save: 'Save', saved: 'Logged', tasksClosed: '{n} visit task(s) done',
+      pickDate: 'Choose a date', hasTask: 'to visit',
+    },
+    visits: {
+      title: 'Visit tasks', open: 'To visit', done: 'Done', empty: 'No visit tasks', emptyOpen: 'All visits done', overdue: 'Overdue',
+      overdueDays: '{n} days overdue', dueOn: 'by {date}', dueIn: '{n} days left', dueToday: 'Due today', tapHint: 'Tap a task and log the contact to finish it',
+      log: 'Log a contact',
+    },
+    record: {
+      title: 'Duty record', yearN: '{y}', soon: 'The duty record is coming soon', soonHint: 'Soon: the year’s activities, points and annual report',
+      totals: {
+        activities: 'Activities', people_reached: 'People reached', cases_handled: 'Matters handled', cases_closed: 'Matters closed',
+        visit_tasks_done: 'Visits done', visit_tasks_overdue: 'Visits overdue',
+      },
+      points: 'Points', byCategory: 'By category', items: 'Record', noItems: 'Nothing recorded this year', pointsN: '{n} pts',
+      editReport: 'Edit annual report', downloadPdf: 'Download PDF', report: 'Annual report {y}', reportPlaceholder: 'Draft of the annual report',
+      submit: 'Submit', submitted: 'Submitted', draft: 'Draft', confirmSubmit: 'Once submitted the report goes to the conference and can no longer be changed. Submit?',
+      reportSaved: 'Draft saved', reportSubmitted: 'Report submitted', updatedAt: 'Saved {t}', noReport: 'No draft yet',
+      generated: 'A draft written from this year’s record; edit it before submitting',
+      family: { activity: 'Activity', case: 'Matter', visit: 'Visit task', meeting: 'Meeting', proposal: 'Proposal', opinion: 'Public opinion' },
+    },
+    triggers: {
+      title: 'Must-visit occasions', fire: 'Announce an occasion', occasion: 'Occasion', titleField: 'Subject', titlePlaceholder: 'e.g. New Healthy China policy issued',
+      sectors: 'Sectors', dueDays: 'Days to complete', firedOn: 'Date', fired: 'Announced; {n} visit task(s) created', list: 'Occasions and progress',
+      progress: 'Progress', dueOn: 'Due', source: 'Source', fireHint: 'Creates a visit task for every key contact of the members of the chosen sectors; logging the visit completes it.',
+      sectorDays: 'Sector days', sectorDaysHint: 'Each year on the day a “sector day” visit task is created (7 days to complete); lunar dates are converted for the year.',
+      calendar: 'Calendar', solar: 'Solar', lunar: 'Lunar', monthN: 'Month {n}', dayN: 'Day {n}', addSectorDay: 'Add a sector day', sectorDayTitle: 'Name',
+      sectorDayTitlePlaceholder: 'e.g. Chinese Doctors’ Day', sectorDayAdded: 'Sector day added', dateN: '{m}/{d}', lunarDateN: 'lunar {m}/{d}',
+      addedThisSession: 'Added now',
+    },
+    reception: {
+      title: 'Reception days', studio: 'Studio', pickStudio: 'Choose a studio', rota: 'Rota', weekOfMonth: 'Week', weekday: 'Weekday',
+      time: 'Time', start: 'Start', end: 'End', place: 'Place', placePlaceholder: 'e.g. Members’ House, 2nd floor', members: 'Members on duty',
+      skipHolidays: 'Move off public holidays', saveRota: 'Save rota', rotaSaved: 'Saved; {n} new reception day(s)', rotaLabel: 'Every {week} {weekday} of the month',
+      rotaHint: 'Saving schedules the next three months and tells the members on duty.', current: 'Now: {label}',
+      weeks: { 1: 'first', 2: 'second', 3: 'third', 4: 'fourth', 5: 'last' },
+      weekOptions: { 1: 'First week', 2: 'Second week', 3: 'Third week', 4: 'Fourth week', 5: 'Last week' },
+      weekdays: { 1: 'Monday', 2: 'Tuesday', 3: 'Wednesday', 4: 'Thursday', 5: 'Friday', 6: 'Saturday', 7: 'Sunday' },
+      days: 'Reception days', none: 'No reception day scheduled', date: 'Date', hold: 'Record as held', held: 'Recorded; {n} visit task(s) done',
+      summary: 'What happened', summaryPlaceholder: 'Whom you received, what they raised, what was done', reachedCount: 'People received', notYet: 'Not yet',
+      ics: 'Calendar feed', copy: 'Copy', copied: 'Copied', copyFailed: 'Copy failed; please copy by hand', icsHint: 'Subscribe in a phone or computer calendar; changes update automatically.',
+      badTime: 'Times are HH:MM', endBeforeStart: 'The end must be after the start', publicPage: 'Public page',
+    },
+    units: {
+      title: 'Grassroots units', create: 'New unit', name: 'Name', kind: 'Kind', division: 'Division', address: 'Address', members: 'Members',
+      searchPlaceholder: 'Search by name', created: 'Created', assign: 'Link a member', member: 'Member', searchMember: 'Search members by name', assigned: 'Linked',
+    },
   },
 };

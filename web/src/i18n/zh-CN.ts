@@ -13,6 +13,7 @@ export default {
   nav: {
     home: '工作台', conferences: '政协组织', sectors: '界别', committees: '专门委员会', groups: '委员活动小组',
     members: '委员', studios: '委员工作室（站）', users: '账户管理', audit: '审计日志', logout: '退出登录', publicSite: '公众页面', cases: '群众诉求', triage: '集体会诊',
+    visitTriggers: '八必访', reception: '委员接待日', grassrootsUnits: '基层单元',
   },
   home: { welcome: '欢迎，{name}', studios: '工作室（站）', members: '委员', chartTitle: '各模式工作室数量', byMode: '按模式统计' },
   field: {
@@ -37,6 +38,7 @@ export default {
     convenors: '召集人', address: '地址', phone: '电话', openingRules: '开放时间', memberOf: '所在工作室',
     expertise: '专长领域', notFound: '页面不存在或已撤销', map: '在地图中查看', distance: '距离 {d}',
     studioOf: '{name}', sector: '界别',
+    subscribe: '订阅日历', subscribeHint: '订阅到手机或电脑日历，接待日有变动会自动更新', receptionMembers: '接待委员：{names}',
   },
   cases: {
     status: {
@@ -107,6 +109,7 @@ export default {
   my: {
     title: '我的诉求', detail: '诉求详情', tabs: { assigned: '待接单', in_progress: '办理中', replied: '已答复', closed: '已办结' },
     empty: '暂无诉求', noMember: '当前账户未关联委员，无法查看诉求', console: '进入工作台', moreInConsole: '更多操作请到工作台办理',
+    nav: { cases: '我的诉求', contacts: '联系人', visits: '走访任务', record: '履职档案' },
   },
   report: {
     cta: '我要反映问题', ctaHint: '扫码说事：您的意见建议，委员帮您反映、帮您办', ctaMemberHint: '您反映的问题将直接交由{name}委员办理',
@@ -142,5 +145,78 @@ export default {
     rate: '请您对办理结果进行评价', comment: '评价意见（选填）', submitRating: '提交评价', rated: '感谢您的评价',
     reopened: '已收到您的评价，将重新交办', unsatisfiedHint: '选择“不满意”后，诉求将重新交由委员办理（限一次）。',
     yourRating: '您的评价', yourMatter: '反映内容', timeline: '办理过程', expand: '展开', collapse: '收起',
+  },
+  contact: {
+    kind: {
+      visit: '走访', talk: '谈心谈话', reception_day: '委员接待日', service: '为民服务', consultation: '协商议事',
+      inspection: '视察调研', briefing: '情况通报', training: '学习培训', reading: '读书活动', matchmaking: '对接帮扶', salon: '界别沙龙',
+    },
+    channel: { face_to_face: '面对面联系', regular_work: '常态化工作', online: '网络联系', service: '服务联系', innovative: '创新形式' },
+    change: { life_event: '工作生活发生重大变化', demand: '提出重要诉求', difficulty: '遇到严重困难' },
+    occasion: {
+      speech: '重要讲话或指示后', congress: '重要会议闭幕后', policy: '相关政策出台后', plenary: '全会召开前',
+      life_change: '联系人工作生活发生重大变化', demand: '联系人提出重要诉求', difficulty: '联系人遇到严重困难', sector_day: '界别节日纪念日',
+    },
+    source: { event: '重要事件', contact_change: '联系人变化', calendar: '界别节日' },
+    unitKind: { compound: '小区', building: '楼宇', village: '村（社区）', enterprise: '企业', campus: '校园' },
+    contacts: {
+      title: '重点联系人', add: '添加联系人', empty: '还没有联系人，添加您经常联系的界别群众吧', openTasks: '{n}项待走访',
+      name: '姓名', phone: '手机号码', sector: '界别/身份', workUnit: '工作单位', notes: '备注', optional: '选填',
+      privacy: '联系人的姓名和电话加密保存，列表中打码显示，只有您本人可以查看完整信息。', added: '已添加联系人',
+      detail: '联系人详情', audit: '完整姓名和电话仅您本人可见，每次查看都会记录在案。', changes: '变化记录', noChanges: '暂无变化记录',
+      recordChange: '记录变化', logContact: '记一次联系', changeKind: '变化情形', changeNote: '情况说明',
+      changeNotePlaceholder: '发生了什么，需要什么帮助', changeHint: '记录后将生成一项走访任务（八必访），请及时走访。',
+      changeSaved: '已记录，生成{n}项走访任务', badPhone: '请填写正确的手机号码',
+    },
+    log: {
+      title: '记一次联系', kind: '联系方式', date: '日期', today: '今天', who: '参加委员', me: '本人', contacts: '联系了谁',
+      noContacts: '还没有重点联系人', addContact: '去添加', summary: '情况记录', summaryPlaceholder: '谈了什么、有什么诉求（选填）',
+      reached: '联系群众人数', more: '更多', less: '收起', save: '保存', saved: '已记录', tasksClosed: '已完成{n}项走访任务',
+      pickDate: '选择日期', hasTask: '待走访',
+    },
+    visits: {
+      title: '走访任务', open: '待走访', done: '已完成', empty: '暂无走访任务', emptyOpen: '走访任务都完成了', overdue: '已超期',
+      overdueDays: '超期{n}天', dueOn: '{date}前完成', dueIn: '剩{n}天', dueToday: '今天到期', tapHint: '点击任务，记一次联系即可完成',
+      log: '记一次联系',
+    },
+    record: {
+      title: '履职档案', yearN: '{y}年', soon: '履职档案即将上线', soonHint: '上线后可查看全年履职活动、积分和述职报告',
+      totals: {
+        activities: '履职活动', people_reached: '联系群众', cases_handled: '办理诉求', cases_closed: '办结诉求',
+        visit_tasks_done: '完成走访', visit_tasks_overdue: '超期走访',
+      },
+      points: '履职积分', byCategory: '分项积分', items: '履职记录', noItems: '本年度暂无履职记录', pointsN: '{n}分',
+      editReport: '编辑述职报告', downloadPdf: '下载PDF', report: '{y}年度述职报告', reportPlaceholder: '述职报告草稿',
+      submit: '提交', submitted: '已提交', draft: '草稿', confirmSubmit: '提交后将报送政协，不能再修改。确定提交吗？',
+      reportSaved: '草稿已保存', reportSubmitted: '述职报告已提交', updatedAt: '最后保存于 {t}', noReport: '暂无述职报告草稿',
+      generated: '系统根据本年度履职档案生成的草稿，可修改后提交',
+      family: { activity: '履职活动', case: '诉求办理', visit: '走访任务', meeting: '会议', proposal: '提案', opinion: '社情民意' },
+    },
+    triggers: {
+      title: '八必访', fire: '发布必访事由', occasion: '必访情形', titleField: '事由', titlePlaceholder: '如：《健康中国行动》新政策出台',
+      sectors: '涉及界别', dueDays: '完成期限（天）', firedOn: '发布日期', fired: '已发布，生成{n}项走访任务', list: '必访事由及完成情况',
+      progress: '完成情况', dueOn: '截止日期', source: '来源', fireHint: '向所选界别委员的全部重点联系人生成走访任务，委员走访登记后自动完成。',
+      sectorDays: '界别节日', sectorDaysHint: '每年当天自动发布“界别节日纪念日”走访任务（7天内完成），农历日期按当年换算为公历。',
+      calendar: '历法', solar: '公历', lunar: '农历', monthN: '{n}月', dayN: '{n}日', addSectorDay: '添加界别节日', sectorDayTitle: '节日名称',
+      sectorDayTitlePlaceholder: '如：中国医师节', sectorDayAdded: '已添加界别节日', dateN: '{m}月{d}日', lunarDateN: '农历{m}月{d}日',
+      addedThisSession: '本次添加',
+    },
+    reception: {
+      title: '委员接待日', studio: '工作室（站）', pickStudio: '请选择工作室', rota: '接待日安排', weekOfMonth: '第几周', weekday: '星期',
+      time: '时间', start: '开始时间', end: '结束时间', place: '地点', placePlaceholder: '如：城关区委员之家2楼', members: '接待委员',
+      skipHolidays: '遇法定节假日顺延', saveRota: '保存安排', rotaSaved: '已保存，新排定{n}个接待日', rotaLabel: '每月{week}{weekday}',
+      rotaHint: '保存后将排定此后三个月的接待日，并通知值班委员。', current: '当前：{label}',
+      weeks: { 1: '第一个', 2: '第二个', 3: '第三个', 4: '第四个', 5: '最后一个' },
+      weekOptions: { 1: '第一周', 2: '第二周', 3: '第三周', 4: '第四周', 5: '最后一周' },
+      weekdays: { 1: '星期一', 2: '星期二', 3: '星期三', 4: '星期四', 5: '星期五', 6: '星期六', 7: '星期日' },
+      days: '接待日', none: '暂无排定的接待日', date: '日期', hold: '登记开展情况', held: '已登记，完成{n}项走访任务',
+      summary: '开展情况', summaryPlaceholder: '接待了哪些群众、反映了什么问题、如何处理', reachedCount: '接待群众人数', notYet: '未到接待日',
+      ics: '日历订阅地址', copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动复制', icsHint: '可在手机或电脑日历中订阅，接待日有变动自动更新。',
+      badTime: '时间格式应为 HH:MM', endBeforeStart: '结束时间应晚于开始时间', publicPage: '查看公众页面',
+    },
+    units: {
+      title: '基层单元', create: '新建基层单元', name: '名称', kind: '类型', division: '行政区划', address: '地址', members: '联系委员',
+      searchPlaceholder: '搜索名称', created: '已创建', assign: '关联委员', member: '委员', searchMember: '输入姓名搜索委员', assigned: '已关联',
+    },
   },
 };
