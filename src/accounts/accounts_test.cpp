@@ -105,9 +105,9 @@ TEST_P(AccountsTest, FiveFailuresLockForFifteenMinutes) {
     login_error("staff", "Wrong-Pass-2026");
   const auto locked = login_error("staff", "Good-Pass-2026");
   EXPECT_EQ(locked.code(), "auth.invalid_credentials");  // same answer while locked
-  t += 14 * 60'000;
+  t += 14LL * 60'000;
   login_error("staff", "Good-Pass-2026");
-  t += 2 * 60'000;
+  t += 2LL * 60'000;
   EXPECT_NO_THROW(login(*db, config, "staff", "Good-Pass-2026", actor, "test", clock));
 }
 
@@ -115,13 +115,13 @@ TEST_P(AccountsTest, SessionsExpireWhenIdleAndOnLogout) {
   const auto s = login(*db, config, "staff", "Good-Pass-2026", actor, "test", clock);
   ASSERT_TRUE(find_session(*db, config, s.session_token, clock));
   EXPECT_FALSE(find_session(*db, config, "not-a-token", clock));
-  t += 29 * 60'000;
+  t += 29LL * 60'000;
   ASSERT_TRUE(find_session(*db, config, s.session_token, clock));  // touches last_seen_at
-  t += 29 * 60'000;
+  t += 29LL * 60'000;
   const auto alive = find_session(*db, config, s.session_token, clock);
   ASSERT_TRUE(alive);
   EXPECT_EQ(alive->csrf_token, s.csrf_token);
-  t += 31 * 60'000;
+  t += 31LL * 60'000;
   EXPECT_FALSE(find_session(*db, config, s.session_token, clock));
 
   const auto s2 = login(*db, config, "staff", "Good-Pass-2026", actor, "test", clock);

@@ -206,7 +206,7 @@ std::string issue_api_token(storage::Connection& c, const audit::Actor& actor, s
                             const std::string& name) {
   if (!find_user(c, user_id))
     throw Error::not_found("user.not_found", "用户不存在", "no such user");
-  const auto token = random_token();
+  auto token = random_token();
   const auto id = c.q("INSERT INTO api_tokens (token_hash, user_id, name, created_at)"
                       " VALUES ($1, $2, $3, $4) RETURNING id",
                       token_hash(token), user_id, name, audit::now_ms())

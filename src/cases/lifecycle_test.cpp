@@ -104,9 +104,9 @@ TEST_P(CaseLifecycle, RemindsTheMemberTheWorkingDayBeforeTheReplyIsDue) {
   act(as_staff(), id, Action::assign, {{"member_id", member_a}}, t0);
   act(as_member_a(), id, Action::claim, {}, t0);
   const auto due = *load(id).reply_due_at;
-  EXPECT_EQ(sweep(*db, *ctx, due - 4 * 24 * 3600 * 1000LL).reminded, 0);  // two working days out
-  EXPECT_EQ(sweep(*db, *ctx, due - 12 * 3600 * 1000LL).reminded, 1);
-  EXPECT_EQ(sweep(*db, *ctx, due - 11 * 3600 * 1000LL).reminded, 0);
+  EXPECT_EQ(sweep(*db, *ctx, due - 4LL * 24 * 3600 * 1000).reminded, 0);  // two working days out
+  EXPECT_EQ(sweep(*db, *ctx, due - 12LL * 3600 * 1000).reminded, 1);
+  EXPECT_EQ(sweep(*db, *ctx, due - 11LL * 3600 * 1000).reminded, 0);
   EXPECT_EQ(notices_for(user_a, "case.reminder"), 1);
 }
 
@@ -116,8 +116,8 @@ TEST_P(CaseLifecycle, AnsweredCasesCloseWhenTheCitizenDoesNotRateInSevenDays) {
   act(as_staff(), id, Action::assign, {{"member_id", member_a}}, t0);
   act(as_member_a(), id, Action::claim, {}, t0);
   act(as_member_a(), id, Action::reply, {{"text", "已修复"}}, t0);
-  EXPECT_EQ(sweep(*db, *ctx, t0 + 6 * 24 * 3600 * 1000LL).closed, 0);
-  EXPECT_EQ(sweep(*db, *ctx, t0 + 7 * 24 * 3600 * 1000LL + 1).closed, 1);
+  EXPECT_EQ(sweep(*db, *ctx, t0 + 6LL * 24 * 3600 * 1000).closed, 0);
+  EXPECT_EQ(sweep(*db, *ctx, t0 + 7LL * 24 * 3600 * 1000 + 1).closed, 1);
   const auto k = load(id);
   EXPECT_EQ(k.status, Status::closed);
   EXPECT_EQ(k.outcome, "solved");

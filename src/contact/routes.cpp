@@ -704,12 +704,15 @@ void register_reception(http::Router& router, ServiceContext& ctx) {
 
 }  // namespace
 
+void register_leader_link_routes(http::Router& router, ServiceContext& ctx);
+
 void register_routes(http::Router& router, ServiceContext& ctx) {
   register_units(router, ctx);
   register_key_contacts(router, ctx);
   register_activities(router, ctx);
   register_visits(router, ctx);
   register_reception(router, ctx);
+  register_leader_link_routes(router, ctx);
   organisation::set_reception_days_source([](storage::Connection& c, std::int64_t studio_id) {
     return upcoming_reception_days(c, studio_id, today(audit::now_ms()), 6);
   });

@@ -130,7 +130,7 @@ std::string seed_cases(SeedContext& sc, std::int64_t lanzhou) {
     // The last few are recent and pinned to the states a sweep would otherwise close.
     const bool recent = i >= total - 8;
     const auto age_days = recent ? 3 : static_cast<std::int64_t>(total - i) * 300 / total + 1;
-    const auto t0 = now - age_days * kDay - static_cast<std::int64_t>(rnd.below(8 * 3600)) * 1000;
+    const auto t0 = now - age_days * kDay - static_cast<std::int64_t>(rnd.below(8UL * 3600)) * 1000;
     cases::Intake in;
     in.channel = rnd.chance(0.7) ? "qr_code" : rnd.chance(0.5) ? "reception_day" : "visit";
     in.title = m.title;

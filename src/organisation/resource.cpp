@@ -126,7 +126,8 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
     case FieldType::ref: {
       if (!v.is_int64()) invalid(f, "必须是整数", "must be an integer");
       const auto n = v.as_int64();
-      if ((f.min && n < *f.min) || (f.max && n > *f.max)) {
+      const auto d = static_cast<double>(n);
+      if ((f.min && d < *f.min) || (f.max && d > *f.max)) {
         invalid(f, "超出范围", "is out of range");
       }
       if (f.type == FieldType::ref) {
@@ -315,7 +316,8 @@ http::Response write(ServiceContext& ctx, const ResourceSpec& spec, http::Reques
                      std::optional<std::int64_t> id) {
   const auto& body = req.json();
   const auto& p = req.user();
-  for (const auto& [key, _] : body) {
+  for (const auto& entry : body) {
+    const std::string_view key = entry.key();  // a plain variable: clang 14 cannot capture bindings
     const bool known = key == "conference_id" || key == "member_ids" ||
                        std::any_of(spec.fields.begin(), spec.fields.end(),
                                    [&](const Field& f) { return f.name == key; });

@@ -222,6 +222,82 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
               .roles = {Role::member},
               .summary = "提交述职报告 / submit the duty report",
               .tag = "records"});
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/awards",
+       .handler =
+           [&ctx](http::Request& req) {
+             tongxin::json::FieldReader f(req.json());
+             const auto year = f.required_int("year");
+             const auto kind = f.optional_enum("kind", {"excellent_member", "advanced_studio"});
+             const auto member = f.optional_int("member_id");
+             const auto studio = f.optional_int("studio_id");
+             const auto citation = f.optional_string("citation", 500).value_or("");
+             f.reject_unknown();
+             if (!kind) throw Error::invalid_field("kind", "请选择表彰类型", "kind is required");
+             if (*kind == "excellent_member" ? !member : !studio) {
+               throw Error::invalid_field(*kind == "excellent_member" ? "member_id" : "studio_id",
+                                          "请选择表彰对象", "who is awarded is required");
+             }
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto& p = req.user();
+               if (member) {
+                 const auto m = organisation::find_member(c, *member);
+                 if (!m || !organisation::in_scope(c, p, m->conference_id)) {
+                   throw Error::invalid_field("member_id", "委员不存在", "unknown member");
+                 }
+               }
+               if (studio && !organisation::find_studio(c, *studio)) {
+                 throw Error::invalid_field("studio_id", "委员工作室不存在", "unknown studio");
+               }
+               const auto id =
+                   c.q("INSERT INTO awards (conference_id, year, kind, member_id, studio_id,"
+                       " citation, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                       p.conference_id, year, *kind, member, studio, citation, audit::now_ms())
+                       .front()
+                       .int64(0);
+               audit::record(c, actor, {"award.create", "award", id, nullptr});
+               return http::Response::json(json::object{{"id", id}}, 201);
+             });
+           },
+       .roles = {Role::staff},
+       .summary = "评比表彰（优秀委员、先进委员工作室） / record an award",
+       .tag = "records"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/awards",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto year = year_param(req);
+             return ctx.db.read([&](storage::Connection& c) {
+               json::array items;
+               for (const auto& r :
+                    c.q("SELECT a.*, m.name AS member_name, s.name AS studio_name FROM awards a"
+                        " LEFT JOIN members m ON m.id = a.member_id LEFT JOIN studios s ON"
+                        " s.id = a.studio_id WHERE a.year = $1 AND a.conference_id IN"
+                        " (SELECT id FROM conferences WHERE path LIKE $2) ORDER BY a.id",
+                        year, organisation::scope_path(c, req.user()) + "%")) {
+                 items.push_back(json::object{
+                     {"id", r.int64("id")},
+                     {"kind", r.text("kind")},
+                     {"member_id",
+                      r.opt_int64("member_id") ? json::value(*r.opt_int64("member_id")) : nullptr},
+                     {"member", r.opt_text("member_name") ? json::value(*r.opt_text("member_name"))
+                                                          : nullptr},
+                     {"studio_id",
+                      r.opt_int64("studio_id") ? json::value(*r.opt_int64("studio_id")) : nullptr},
+                     {"studio", r.opt_text("studio_name") ? json::value(*r.opt_text("studio_name"))
+                                                          : nullptr},
+                     {"citation", r.text("citation")}});
+               }
+               return http::Response::json(
+                   json::object{{"year", year}, {"items", std::move(items)}});
+             });
+           },
+       .roles = {Role::staff, Role::leader, Role::member},
+       .summary = "表彰名单 / awards of a year",
+       .tag = "records"});
   router.add({.method = http::Method::get,
               .pattern = "/api/v1/members/{id}/duty-report.pdf",
               .handler =

@@ -121,3 +121,33 @@ for (const engine of engines()) {
     });
   });
 }
+
+describe('leaders and awards', () => {
+  let server;
+  before(async () => { server = await startServer('sqlite'); });
+  after(async () => { if (server) await server.stop(); });
+  it('tracks a leader\'s quarterly visits and records awards', async () => {
+    const staff = new Client(server.base);
+    await staff.login('staff');
+    const leader = new Client(server.base);
+    const me = (await leader.login('leader')).json.user;
+    const studios = (await staff.get('/api/v1/studios?limit=5')).json.items;
+    const county = (await staff.get('/api/v1/conferences')).json.items.find((c) => c.level === 'county');
+    const link = await staff.post('/api/v1/leader-links', {
+      leader_member_id: me.member_id, studio_id: studios[0].id, county_conference_id: county.id,
+      township_studio_id: studios[1].id });
+    assert.equal(link.status, 201, link.text);
+    const now = new Date(Date.now() + 8 * 3600e3);
+    const year = now.getUTCFullYear();
+    const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+    const before = await staff.get(`/api/v1/leader-links?year=${year}&quarter=${quarter}`);
+    assert.deepEqual(before.json.items[0].missing, ['studio', 'county', 'township']);
+    assert.equal((await leader.post('/api/v1/activities', { kind: 'inspection', studio_id: studios[0].id })).status, 201);
+    const after = await staff.get(`/api/v1/leader-links?year=${year}&quarter=${quarter}`);
+    assert.deepEqual(after.json.items[0].missing, ['county', 'township']);
+    const award = await staff.post('/api/v1/awards', { year, kind: 'excellent_member', member_id: me.member_id, citation: '年度优秀委员' });
+    assert.equal(award.status, 201, award.text);
+    assert.equal((await staff.post('/api/v1/awards', { year, kind: 'advanced_studio' })).status, 400);
+    assert.equal((await staff.get(`/api/v1/awards?year=${year}`)).json.items.length, 1);
+  });
+});

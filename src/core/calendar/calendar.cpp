@@ -101,7 +101,8 @@ void parse_file(const std::filesystem::path& path, int file_year,
   bool header_seen = false;
   while (std::getline(in, line)) {
     ++line_no;
-    const std::string where = file + ":" + std::to_string(line_no);
+    std::string where = file;
+    where += ":" + std::to_string(line_no);
     const auto fail = [&](const std::string& why) {
       throw std::runtime_error("holidays: " + where + ": " + why);
     };

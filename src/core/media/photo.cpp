@@ -23,7 +23,8 @@ constexpr std::string_view kPngSignature{"\x89PNG\r\n\x1a\n", 8};
 }
 
 std::string size_text(std::size_t n, bool zh) {
-  if (n >= 1024 * 1024 && n % (1024 * 1024) == 0) return std::to_string(n / (1024 * 1024)) + " MB";
+  constexpr std::size_t kMiB = 1024UL * 1024;
+  if (n >= kMiB && n % kMiB == 0) return std::to_string(n / kMiB) + " MB";
   if (n >= 1024 && n % 1024 == 0) return std::to_string(n / 1024) + " KB";
   return std::to_string(n) + (zh ? " 字节" : " bytes");
 }

@@ -239,7 +239,7 @@ TEST(Photo, RejectsBrokenPngStructure) {
   bad_crc[kPngSig.size() + 8] ^= 1;  // first byte of IHDR's width
   EXPECT_EQ(photo_error(bad_crc), "photo.corrupt");
   auto bad_crc_field = minimal_png();
-  bad_crc_field[kPngSig.size() + 8 + 13] ^= 0x80;  // IHDR's CRC itself
+  bad_crc_field[kPngSig.size() + 8 + 13] ^= static_cast<char>(0x40);  // IHDR's CRC itself
   EXPECT_EQ(photo_error(bad_crc_field), "photo.corrupt");
   // Damaged signature.
   auto bad_sig = minimal_png();
@@ -301,7 +301,7 @@ TEST(Photo, FuzzNeverCrashes) {
       s.resize(pick(64));
       for (auto& c : s)
         c = static_cast<char>(pick(256));
-      if (i % 20 == 0) s = (i % 40 == 0 ? kSoi : kPngSig) + s;
+      if (i % 20 == 0) s.insert(0, i % 40 == 0 ? kSoi : kPngSig);
     } else {
       s = seeds[pick(seeds.size())];
       const int edits = 1 + static_cast<int>(pick(4));
@@ -311,7 +311,10 @@ TEST(Photo, FuzzNeverCrashes) {
             s[pick(s.size())] = static_cast<char>(pick(256));
             break;
           case 1:
-            s[pick(s.size())] ^= static_cast<char>(1u << pick(8));
+            {
+              auto& ch = s[pick(s.size())];
+              ch = static_cast<char>(static_cast<unsigned char>(ch) ^ (1u << pick(8)));
+            }
             break;
           case 2:
             s.insert(pick(s.size() + 1), 1, static_cast<char>(pick(256)));

@@ -67,6 +67,7 @@ TEST_P(MigrationsTest, AFailedMigrationLeavesNoTraceAndCanBeRetried) {
 TEST_P(MigrationsTest, ConcurrentAppliersApplyOnce) {
   std::vector<std::vector<std::string>> applied(3);
   std::vector<std::thread> threads;
+  threads.reserve(3);
   for (int i = 0; i < 3; ++i) {
     threads.emplace_back([&, i] { applied[i] = apply_migrations(*db, two()).applied; });
   }

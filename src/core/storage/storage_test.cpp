@@ -133,6 +133,7 @@ TEST_P(StorageTest, ConcurrentWritersLoseNothing) {
   constexpr int kThreads = 4;
   constexpr int kEach = 100;
   std::vector<std::thread> threads;
+  threads.reserve(kThreads);
   for (int t = 0; t < kThreads; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < kEach; ++i) {
