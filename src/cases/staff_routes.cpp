@@ -89,7 +89,11 @@ json::array similar_json(storage::Connection& c, const std::vector<SimilarCase>&
   return out;
 }
 
-const std::vector<Role> kCaseRoles{Role::staff, Role::studio_lead, Role::member, Role::leader};
+// A function, not a global: a vector initialised at static time may throw before main.
+const std::vector<Role>& case_roles() {
+  static const std::vector<Role> roles{Role::staff, Role::studio_lead, Role::member, Role::leader};
+  return roles;
+}
 
 }  // namespace
 
@@ -137,7 +141,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                       return http::Response::json(list_cases(c, req.user(), f, audit::now_ms()));
                     });
                   },
-              .roles = kCaseRoles,
+              .roles = case_roles(),
               .summary = "诉求列表（筛选、全文检索） / list and search cases",
               .tag = "cases"});
 
@@ -219,7 +223,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                       return http::Response::json(o);
                     });
                   },
-              .roles = kCaseRoles,
+              .roles = case_roles(),
               .summary = "诉求详情与时间线 / a case with its timeline",
               .tag = "cases"});
 
@@ -241,7 +245,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                           .header("Cache-Control", "private, max-age=3600");
                     });
                   },
-              .roles = kCaseRoles,
+              .roles = case_roles(),
               .summary = "诉求照片 / a case photo",
               .tag = "cases"});
 
@@ -272,7 +276,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                       return http::Response::json(o);
                     });
                   },
-              .roles = kCaseRoles,
+              .roles = case_roles(),
               .summary = "诉求办理操作（分派、接单、答复、转化、转交、退回、合并、重新办理、办结） "
                          "/ act on a case",
               .tag = "cases"});
@@ -329,7 +333,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                           json::object{{"items", similar_json(c, find_similar(c, k.id))}});
                     });
                   },
-              .roles = kCaseRoles,
+              .roles = case_roles(),
               .summary = "相似诉求 / similar cases with scores",
               .tag = "cases"});
 

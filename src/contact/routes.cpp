@@ -86,7 +86,11 @@ storage::Row load_contact(storage::Connection& c, storage::Result& holder, std::
   return r;
 }
 
-std::vector<Role> kMembersAndStaff{Role::member, Role::staff, Role::studio_lead, Role::leader};
+// A function, not a global: a vector initialised at static time may throw before main.
+const std::vector<Role>& members_and_staff() {
+  static const std::vector<Role> roles{Role::member, Role::staff, Role::studio_lead, Role::leader};
+  return roles;
+}
 
 void register_units(http::Router& router, ServiceContext& ctx) {
   router.add({.method = http::Method::get,
@@ -124,7 +128,7 @@ void register_units(http::Router& router, ServiceContext& ctx) {
                           json::object{{"items", std::move(items)}, {"next_cursor", next}});
                     });
                   },
-              .roles = kMembersAndStaff,
+              .roles = members_and_staff(),
               .summary = "基层单元列表 / grassroots units",
               .tag = "contact"});
   router.add(
@@ -231,7 +235,7 @@ void register_key_contacts(http::Router& router, ServiceContext& ctx) {
                           json::object{{"items", std::move(items)}, {"next_cursor", next}});
                     });
                   },
-              .roles = kMembersAndStaff,
+              .roles = members_and_staff(),
               .summary = "重点联系人（本人或指定委员） / key contacts",
               .tag = "contact"});
   router.add(
@@ -307,7 +311,7 @@ void register_key_contacts(http::Router& router, ServiceContext& ctx) {
                       return http::Response::json(o);
                     });
                   },
-              .roles = kMembersAndStaff,
+              .roles = members_and_staff(),
               .summary = "联系人详情 / a key contact",
               .tag = "contact"});
   router.add(
@@ -437,7 +441,7 @@ void register_activities(http::Router& router, ServiceContext& ctx) {
                    json::object{{"items", std::move(items)}, {"next_cursor", next}});
              });
            },
-       .roles = kMembersAndStaff,
+       .roles = members_and_staff(),
        .summary = "履职活动列表 / activities",
        .tag = "contact"});
 }
@@ -537,7 +541,7 @@ void register_visits(http::Router& router, ServiceContext& ctx) {
                return http::Response::json(json::object{{"items", std::move(items)}});
              });
            },
-       .roles = kMembersAndStaff,
+       .roles = members_and_staff(),
        .summary = "走访任务 / visit tasks",
        .tag = "contact"});
   router.add(
@@ -635,7 +639,7 @@ void register_reception(http::Router& router, ServiceContext& ctx) {
                                  req.query_param("from").value_or(today(audit::now_ms())), 24)}});
              });
            },
-       .roles = kMembersAndStaff,
+       .roles = members_and_staff(),
        .summary = "接待日安排 / reception days",
        .tag = "contact"});
   router.add(

@@ -27,8 +27,8 @@ struct ServerOptions {
   std::size_t network_threads = 1;
   std::size_t worker_threads = 8;
   std::size_t queue_capacity = 256;
-  std::size_t max_header_bytes = 16 * 1024UL;
-  std::size_t max_body_bytes = 8 * 1024 * 1024UL;
+  std::size_t max_header_bytes = 16UL * 1024;
+  std::size_t max_body_bytes = 8UL * 1024 * 1024;
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds request_timeout{30};
   std::chrono::seconds drain_timeout{20};

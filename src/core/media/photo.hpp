@@ -37,7 +37,7 @@ struct Photo {
   std::string bytes;  // cleaned bytes: metadata that can identify a place or device removed
 };
 
-inline constexpr std::size_t kMaxPhotoBytes = 8 * 1024 * 1024UL;
+inline constexpr std::size_t kMaxPhotoBytes = 8UL * 1024 * 1024;
 inline constexpr int kMaxPhotoDimension = 20000;
 
 // Validates `bytes` as described above and returns the cleaned photo. Accepting the result's
