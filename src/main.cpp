@@ -1,6 +1,7 @@
 // src/main.cpp
 //
-// The command line: tongxin serve | migrate | seed-demo | user add|passwd|disable | openapi.
+// The command line: tongxin serve | migrate | seed-demo | load-cases | user add|passwd|disable |
+// openapi.
 // Only parsing and wiring here; the work is in app::Application and the modules.
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -37,6 +38,11 @@ int main(int argc, char** argv) {
   seed->add_option("--scale", o.scale, "small | city")->check(CLI::IsMember({"small", "city"}));
   seed->add_option("--seed", o.seed, "random seed (the demo is deterministic for a seed)");
 
+  auto* load =
+      cli.add_subcommand("load-cases", "批量生成诉求（压测用） / bulk-load cases for benchmarks");
+  load->add_option("--count", o.count, "how many cases")->required()->check(CLI::PositiveNumber);
+  load->add_option("--seed", o.seed, "random seed (texts and states are deterministic for a seed)");
+
   auto* user = cli.add_subcommand("user", "账户管理 / accounts");
   user->require_subcommand(1);
   auto* user_add = user->add_subcommand("add", "新建账户 / add a user");
@@ -60,6 +66,7 @@ int main(int argc, char** argv) {
     if (serve->parsed()) return tongxin::app::run_serve(o);
     if (cli.got_subcommand("migrate")) return tongxin::app::run_migrate(o);
     if (seed->parsed()) return tongxin::app::run_seed_demo(o);
+    if (load->parsed()) return tongxin::app::run_load_cases(o);
     if (user_add->parsed()) return tongxin::app::run_user_add(o);
     if (user_passwd->parsed()) return tongxin::app::run_user_passwd(o);
     if (user_disable->parsed()) return tongxin::app::run_user_disable(o);

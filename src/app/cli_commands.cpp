@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 
 #include "accounts/accounts.hpp"
@@ -16,6 +18,7 @@
 #include "app/version.hpp"
 #include "core/audit/audit.hpp"
 #include "core/error.hpp"
+#include "demo/bulk_cases.hpp"
 #include "demo/demo.hpp"
 
 namespace tongxin::app {
@@ -127,6 +130,31 @@ int run_seed_demo(const CliOptions& o) {
   if (!report.already_seeded && o.demo_password.empty()) {
     std::cout << "演示账户密码 / demo password (shown once): " << options.password << "\n";
   }
+  return 0;
+}
+
+int run_load_cases(const CliOptions& o) {
+  const auto c = make_config(o);
+  setup_logging(c);
+  Application app(c);
+  app.migrate();
+  const auto start = std::chrono::steady_clock::now();
+  const auto seconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  constexpr std::int64_t kEvery = 100'000;
+  std::int64_t reported = 0;
+  const auto loaded = demo::load_cases(app.context(), o.count, o.seed, [&](std::int64_t done) {
+    if (done / kEvery == reported / kEvery && done != o.count) return;
+    reported = done;
+    std::printf("  %lld / %lld  (%.1f s, %.0f rows/s)\n", static_cast<long long>(done),
+                static_cast<long long>(o.count), seconds(), static_cast<double>(done) / seconds());
+    std::fflush(stdout);
+  });
+  const auto total = seconds();
+  std::printf("已生成诉求 / cases loaded: %lld in %.1f s (%.0f rows/s)\n",
+              static_cast<long long>(loaded), total,
+              total > 0 ? static_cast<double>(loaded) / total : 0.0);
   return 0;
 }
 

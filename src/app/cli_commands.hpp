@@ -24,11 +24,14 @@ struct CliOptions {
   std::int64_t conference_id = 0;
   std::optional<std::int64_t> member_id;
   bool enable = false;
+  std::int64_t count = 0;  // load-cases
 };
 
 int run_serve(const CliOptions& o);
 int run_migrate(const CliOptions& o);
 int run_seed_demo(const CliOptions& o);
+// Bulk synthetic cases on a seeded demo, for benchmarks; prints progress and rows/s.
+int run_load_cases(const CliOptions& o);
 int run_user_add(const CliOptions& o);
 int run_user_passwd(const CliOptions& o);
 int run_user_disable(const CliOptions& o);
