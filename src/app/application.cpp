@@ -140,7 +140,8 @@ int Application::serve() {
   server_->run();
   // run() also returns when stop() came from elsewhere; wake the waiter so it can exit.
   // Not to terminate the thread: SIGTERM is blocked everywhere and only wakes its sigwait().
-  if (!waiter_done) pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
+  if (!waiter_done)
+    pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   waiter.join();
   background.stop();
   spdlog::info("tongxin stopped");

@@ -44,8 +44,8 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
            c.q("SELECT member_id FROM reception_duty WHERE reception_day_id = $1", r.int64(0))) {
         notify::send_all(c, notify::users_of_member(c, m.int64(0)),
                          {"reception.duty", "明天是您的委员接待日",
-                          r.text(1) + " " + r.text(2) + " " + r.text(3), "/s/" + std::to_string(r.int64(4)),
-                          "reception_day", r.int64(0)},
+                          r.text(1) + " " + r.text(2) + " " + r.text(3),
+                          "/s/" + std::to_string(r.int64(4)), "reception_day", r.int64(0)},
                          now_ms);
         ++report.reception_reminders;
       }

@@ -172,7 +172,8 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
     }
     Random r(options.seed);
     audit::Actor actor{std::nullopt, "seed-demo", "seed-demo"};
-    const auto create = [&](std::string_view kind, std::int64_t conference, const json::object& body) {
+    const auto create = [&](std::string_view kind, std::int64_t conference,
+                            const json::object& body) {
       return organisation::create_record(c, ctx, actor, kind, conference, body);
     };
 

@@ -34,7 +34,9 @@ std::optional<Role> parse_role(std::string_view name) {
   return std::nullopt;
 }
 
-bool Principal::has(Role r) const { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
+bool Principal::has(Role r) const {
+  return std::find(roles.begin(), roles.end(), r) != roles.end();
+}
 
 bool Principal::has_any(const std::vector<Role>& rs) const {
   return std::any_of(rs.begin(), rs.end(), [&](Role r) { return has(r); });

@@ -310,12 +310,10 @@ TEST(Photo, FuzzNeverCrashes) {
           case 0:
             s[pick(s.size())] = static_cast<char>(pick(256));
             break;
-          case 1:
-            {
-              auto& ch = s[pick(s.size())];
-              ch = static_cast<char>(static_cast<unsigned char>(ch) ^ (1u << pick(8)));
-            }
-            break;
+          case 1: {
+            auto& ch = s[pick(s.size())];
+            ch = static_cast<char>(static_cast<unsigned char>(ch) ^ (1u << pick(8)));
+          } break;
           case 2:
             s.insert(pick(s.size() + 1), 1, static_cast<char>(pick(256)));
             break;

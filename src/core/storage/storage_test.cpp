@@ -226,7 +226,8 @@ TEST(Dialect, KeepsEngineSectionsOnlyForTheirEngine) {
   const Dialect pg(Engine::postgres);
   EXPECT_EQ(sqlite.expand_ddl(sql),
             "CREATE TABLE t (a INTEGER);\nCREATE VIRTUAL TABLE f USING fts5(x);\n");
-  EXPECT_EQ(pg.expand_ddl(sql), "CREATE TABLE t (a INTEGER);\nALTER TABLE t ADD COLUMN v tsvector;\n");
+  EXPECT_EQ(pg.expand_ddl(sql),
+            "CREATE TABLE t (a INTEGER);\nALTER TABLE t ADD COLUMN v tsvector;\n");
   EXPECT_THROW(pg.expand_ddl("-- @sqlite\nx\n"), DbError);
   EXPECT_THROW(pg.expand_ddl("x\n-- @end\n"), DbError);
 }
