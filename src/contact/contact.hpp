@@ -79,6 +79,43 @@ FiredTrigger fire_trigger(storage::Connection& c, const ServiceContext& ctx,
 int fire_sector_days(storage::Connection& c, const ServiceContext& ctx,
                      std::chrono::year_month_day today, std::int64_t now_ms);
 
+// Key contacts: edit, archive, restore. The caller checks who may (the member who keeps the
+// contact, staff in scope); these validate, write and audit in the caller's transaction.
+struct KeyContactEdit {
+  std::optional<std::string> name;          // not empty, at most 30 characters
+  std::optional<std::string> sector_label;  // at most 30
+  std::optional<std::string> work_unit;     // at most 60
+  std::optional<std::string> phone;         // a mainland mobile number; "" removes it
+  std::optional<std::string> notes;         // at most 500
+};
+// Applies the fields given; the name and the phone are sealed and masked as on creation.
+// Error 400 on a bad field or an empty edit, 404 for an unknown contact, 409 for an archived
+// one. Returns the fields that changed; the audit row names them, never their values (no
+// audit row when nothing changed).
+std::vector<std::string> update_key_contact(storage::Connection& c, const ServiceContext& ctx,
+                                            const audit::Actor& actor, std::int64_t id,
+                                            const KeyContactEdit& edit, std::int64_t now_ms);
+// Archives a key contact: it leaves the lists, no trigger gives it new visit tasks, and its
+// open visit tasks are cancelled (status 'cancelled': neither done nor overdue). Error 404 for
+// an unknown contact, 409 when already archived. Returns how many tasks were cancelled.
+int archive_key_contact(storage::Connection& c, const audit::Actor& actor, std::int64_t id,
+                        std::int64_t now_ms);
+// Brings an archived key contact back; its cancelled tasks stay cancelled (later triggers
+// reach it again). Error 404 for an unknown contact, 409 when it is not archived.
+void restore_key_contact(storage::Connection& c, const audit::Actor& actor, std::int64_t id,
+                         std::int64_t now_ms);
+
+// The first day on or after `from` on which a sector day falls: `calendar` "solar" (month/day
+// of the Gregorian calendar; 29 Feb only in leap years) or "lunar" (not a leap month; a 30th
+// is skipped in years whose month has 29 days). nullopt when none within ten years.
+std::optional<std::chrono::year_month_day> next_sector_day(std::string_view calendar, int month,
+                                                           int day,
+                                                           std::chrono::year_month_day from);
+// Archives a sector day: it no longer fires and leaves the list; the triggers it fired keep
+// their reference. Error 404 for an unknown one, 409 when already archived.
+void archive_sector_date(storage::Connection& c, const audit::Actor& actor, std::int64_t id,
+                         std::int64_t now_ms);
+
 // A studio's monthly rota: the n-th `weekday` (1 = Monday … 7 = Sunday) of each month.
 struct Rota {
   int week_of_month = 1;

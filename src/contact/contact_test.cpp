@@ -2,7 +2,9 @@
 //
 // Contact work as a specification, on both engines: the rota across months with holidays,
 // 八必访 triggers on solar and lunar dates creating visit tasks that a logged contact
-// closes, and the reception-day feed.
+// closes, and the reception-day feed; key contacts edited (sealed and masked) and archived
+// (their open tasks cancelled); sector days listed and archived; and the routes' checks of
+// who may edit and see, called through the router as the server calls them.
 #include "contact/contact.hpp"
 
 #include <gtest/gtest.h>
@@ -11,7 +13,9 @@
 #include "accounts/migrations.hpp"
 #include "contact/migrations.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/lunar.hpp"
 #include "core/error.hpp"
+#include "core/http/router.hpp"
 #include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
@@ -55,14 +59,34 @@ TEST(ReceptionRota, FallsOnTheNthWeekdayAndMovesOffHolidays) {
   EXPECT_EQ(rota_date(last_friday, 2026y / January, cal), 2026y / January / 30);
 }
 
+TEST(SectorDays, NextFallsOnTheSolarOrLunarDay) {
+  const auto next = [](const char* cal, int m, int d, year_month_day from) {
+    const auto r = next_sector_day(cal, m, d, from);
+    return r ? iso_date(*r) : std::string("none");
+  };
+  EXPECT_EQ(next("solar", 9, 10, 2026y / March / 1), "2026-09-10");
+  EXPECT_EQ(next("solar", 9, 10, 2026y / September / 10), "2026-09-10");  // today counts
+  EXPECT_EQ(next("solar", 9, 10, 2026y / September / 11), "2027-09-10");
+  EXPECT_EQ(next("solar", 2, 29, 2026y / March / 1), "2028-02-29");   // leap years only
+  EXPECT_EQ(next("lunar", 9, 9, 2026y / January / 1), "2026-10-18");  // 重阳
+  EXPECT_EQ(next("lunar", 9, 9, 2026y / October / 19),
+            iso_date(calendar::lunar_in_year(2027, 9, 9).at(0)));
+  EXPECT_EQ(next("lunar", 1, 1, 2026y / January / 1), "2026-02-17");  // 春节 2026
+  EXPECT_EQ(next("solar", 2, 30, 2026y / January / 1), "none");
+  EXPECT_EQ(next("julian", 9, 10, 2026y / January / 1), "none");
+}
+
 class ContactWorld : public testing::EngineTest {
  protected:
   void SetUp() override {
     EngineTest::SetUp();
     if (!db) return;
     std::vector<storage::Migration> all;
+    auto contact_migrations = contact::migrations();
+    if (contact_migrations.size() > contact_migrations_applied)
+      contact_migrations.resize(contact_migrations_applied);
     for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                        contact::migrations()}) {
+                        contact_migrations}) {
       all.insert(all.end(), list.begin(), list.end());
     }
     storage::apply_migrations(*db, all);
@@ -106,6 +130,50 @@ class ContactWorld : public testing::EngineTest {
     });
   }
 
+  std::string task_status(std::int64_t member, std::int64_t contact) {
+    return db->read([&](storage::Connection& c) {
+      const auto r =
+          c.q("SELECT status FROM visit_tasks WHERE member_id = $1 AND"
+              " key_contact_id = $2 ORDER BY id DESC LIMIT 1",
+              member, contact);
+      return r.empty() ? std::string("none") : r.front().text(0);
+    });
+  }
+  int audit_rows(const char* action, std::int64_t id) {
+    return static_cast<int>(db->read([&](storage::Connection& c) {
+      return c.q("SELECT COUNT(*) FROM audit_log WHERE action = $1 AND object_id = $2", action, id)
+          .front()
+          .int64(0);
+    }));
+  }
+  FiredTrigger fire_for(std::int64_t sector, const char* fired_on = "2026-03-16") {
+    return db->write([&](storage::Connection& c) {
+      return fire_trigger(c, *ctx, nobody,
+                          {conference,
+                           "policy",
+                           "政策出台",
+                           "event",
+                           {sector},
+                           std::nullopt,
+                           std::nullopt,
+                           fired_on,
+                           15},
+                          china_ms(2026y / March / 16));
+    });
+  }
+  // The field an Error names, or its code, or "" when `f` succeeds.
+  template <typename F>
+  std::string failure(F&& f) {
+    try {
+      f();
+      return "";
+    } catch (const Error& e) {
+      if (e.details().is_object() && e.details().as_object().contains("field"))
+        return std::string(e.details().at("field").as_string());
+      return std::to_string(e.status()) + " " + e.code();
+    }
+  }
+
   int open_tasks(std::int64_t member) {
     return static_cast<int>(db->read([&](storage::Connection& c) {
       return c
@@ -115,6 +183,7 @@ class ContactWorld : public testing::EngineTest {
     }));
   }
 
+  std::size_t contact_migrations_applied = SIZE_MAX;  // fewer: a database from before
   config::Config config;
   std::unique_ptr<ServiceContext> ctx;
   audit::Actor nobody{std::nullopt, "127.0.0.1", "test"};
@@ -263,7 +332,604 @@ TEST_P(ContactWorld, ActivitiesAreValidated) {
   EXPECT_EQ(attempt({.kind = "salon", .member_ids = {teacher}, .reached_count = 30}), "");
 }
 
+TEST_P(ContactWorld, AKeyContactIsEditedSealedMaskedAndAuditedWithoutItsValues) {
+  const auto now = china_ms(2026y / March / 16);
+  const auto changed = db->write([&](storage::Connection& c) {
+    return update_key_contact(c, *ctx, nobody, principal_contact,
+                              {.name = "张明远",
+                               .sector_label = "教育界",
+                               .phone = "+86 137-0000-2222",
+                               .notes = "城关区第一中学校长"},
+                              now);
+  });
+  EXPECT_EQ(changed, (std::vector<std::string>{"name", "sector_label", "notes", "phone"}));
+  const auto row = [&] {
+    return db->read([&](storage::Connection& c) {
+      const auto rows = c.q("SELECT * FROM key_contacts WHERE id = $1", principal_contact);
+      const auto r = rows.front();
+      return std::vector<std::string>{
+          ctx->crypto->open(r.text("name_enc")).value_or("?"),
+          r.text("name_masked"),
+          r.is_null("phone_enc") ? "" : ctx->crypto->open(r.text("phone_enc")).value_or("?"),
+          r.text("phone_masked"),
+          r.text("sector_label"),
+          r.text("work_unit"),
+          r.text("notes")};
+    });
+  };
+  EXPECT_EQ(row(), (std::vector<std::string>{"张明远", crypto::mask_name("张明远"), "13700002222",
+                                             "137****2222", "教育界", "", "城关区第一中学校长"}));
+  EXPECT_EQ(audit_rows("key_contact.update", principal_contact), 1);
+  const auto detail = db->read([&](storage::Connection& c) {
+    return c
+        .q("SELECT detail FROM audit_log WHERE action = 'key_contact.update' AND object_id = $1",
+           principal_contact)
+        .front()
+        .text(0);
+  });
+  EXPECT_NE(detail.find("\"phone\""), std::string::npos) << detail;
+  EXPECT_EQ(detail.find("2222"), std::string::npos) << "no personal data in the audit: " << detail;
+  EXPECT_EQ(detail.find("张明远"), std::string::npos) << detail;
+
+  // The same values again change nothing and write no audit row.
+  EXPECT_TRUE(db->write([&](storage::Connection& c) {
+                  return update_key_contact(c, *ctx, nobody, principal_contact,
+                                            {.name = "张明远", .phone = "13700002222"}, now);
+                }).empty());
+  EXPECT_EQ(audit_rows("key_contact.update", principal_contact), 1);
+  // An empty phone removes it.
+  db->write([&](storage::Connection& c) {
+    update_key_contact(c, *ctx, nobody, principal_contact, {.phone = ""}, now);
+  });
+  EXPECT_EQ(row()[2], "");
+  EXPECT_EQ(row()[3], "");
+
+  const auto attempt = [&](KeyContactEdit e, std::int64_t id = 0) {
+    return failure([&] {
+      db->write([&](storage::Connection& c) {
+        update_key_contact(c, *ctx, nobody, id ? id : parent_contact, e, now);
+      });
+    });
+  };
+  EXPECT_EQ(attempt({.name = ""}), "name");
+  EXPECT_EQ(attempt({.name = std::string(31, 'x')}), "name");
+  EXPECT_EQ(attempt({.name = "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"}), "");
+  EXPECT_EQ(attempt({.phone = "12345"}), "phone");
+  EXPECT_EQ(attempt({.work_unit = std::string(61, 'x')}), "work_unit");
+  EXPECT_EQ(attempt({.notes = std::string(501, 'x')}), "notes");
+  EXPECT_EQ(attempt({}), "400 key_contact.nothing_to_change");
+  EXPECT_EQ(attempt({.notes = "x"}, 999999), "404 key_contact.not_found");
+}
+
+TEST_P(ContactWorld, ArchivingAContactCancelsItsOpenTasksInTheSameTransaction) {
+  ASSERT_EQ(fire_for(education).tasks, 2);
+  // The principal was visited: that task is done and stays done.
+  db->write([&](storage::Connection& c) {
+    log_activity(c, *ctx, nobody,
+                 {.kind = "visit",
+                  .held_on = "2026-03-18",
+                  .member_ids = {teacher},
+                  .key_contact_ids = {principal_contact},
+                  .conference_id = conference},
+                 china_ms(2026y / March / 18));
+  });
+  // A failure later in the unit of work undoes the archive and the cancellation.
+  EXPECT_THROW(db->write([&](storage::Connection& c) {
+    EXPECT_EQ(archive_key_contact(c, nobody, parent_contact, china_ms(2026y / March / 20)), 1);
+    throw Error::conflict("test.rollback", "回滚", "rollback");
+  }),
+               Error);
+  EXPECT_EQ(task_status(teacher, parent_contact), "open");
+
+  const auto archive = [&](std::int64_t id) {
+    return db->write([&](storage::Connection& c) {
+      return archive_key_contact(c, nobody, id, china_ms(2026y / March / 20));
+    });
+  };
+  EXPECT_EQ(archive(parent_contact), 1);
+  EXPECT_EQ(archive(principal_contact), 0);
+  EXPECT_EQ(task_status(teacher, parent_contact), "cancelled");
+  EXPECT_EQ(task_status(teacher, principal_contact), "done");
+  EXPECT_EQ(audit_rows("key_contact.archive", parent_contact), 1);
+  // Cancelled is neither done nor overdue, even after the due date.
+  const auto counts = db->read([&](storage::Connection& c) {
+    return visit_task_counts(c, teacher, "2026-01-01", "2026-12-31", "2026-05-01");
+  });
+  EXPECT_EQ(counts.done, 1);
+  EXPECT_EQ(counts.overdue, 0);
+  EXPECT_EQ(failure([&] { archive(parent_contact); }), "409 key_contact.archived");
+  EXPECT_EQ(failure([&] { archive(999999); }), "404 key_contact.not_found");
+
+  // No new tasks, no edits, no activities for an archived contact.
+  EXPECT_EQ(fire_for(education, "2026-03-21").tasks, 0);
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                update_key_contact(c, *ctx, nobody, parent_contact, {.notes = "x"}, 0);
+              });
+            }),
+            "409 key_contact.archived");
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                NewTrigger t;
+                t.conference_id = conference;
+                t.occasion = "demand";
+                t.title = "诉求";
+                t.source = "contact_change";
+                t.key_contact_id = parent_contact;
+                t.fired_on = "2026-03-21";
+                fire_trigger(c, *ctx, nobody, t, 0);
+              });
+            }),
+            "key_contact_id");
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                log_activity(c, *ctx, nobody,
+                             {.kind = "visit",
+                              .held_on = "2026-03-18",
+                              .member_ids = {teacher},
+                              .key_contact_ids = {parent_contact},
+                              .conference_id = conference},
+                             china_ms(2026y / March / 21));
+              });
+            }),
+            "key_contact_ids");
+
+  // Restored, the contact is reached by later triggers; its cancelled task stays cancelled.
+  db->write([&](storage::Connection& c) {
+    restore_key_contact(c, nobody, parent_contact, china_ms(2026y / March / 22));
+  });
+  EXPECT_EQ(audit_rows("key_contact.restore", parent_contact), 1);
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                restore_key_contact(c, nobody, parent_contact, 0);
+              });
+            }),
+            "409 key_contact.not_archived");
+  EXPECT_EQ(fire_for(education, "2026-03-22").tasks, 1);
+  EXPECT_EQ(task_status(teacher, parent_contact), "open");
+  const auto statuses = db->read([&](storage::Connection& c) {
+    std::vector<std::string> out;
+    for (const auto& r : c.q("SELECT status FROM visit_tasks WHERE key_contact_id = $1 ORDER BY"
+                             " id",
+                             parent_contact))
+      out.push_back(r.text(0));
+    return out;
+  });
+  EXPECT_EQ(statuses, (std::vector<std::string>{"cancelled", "open"}));
+}
+
+TEST_P(ContactWorld, AnArchivedSectorDayNoLongerFires) {
+  const auto id = db->write([&](storage::Connection& c) {
+    return c
+        .q("INSERT INTO sector_dates (conference_id, title, sector_ids, calendar, month, day,"
+           " created_at) VALUES ($1, '教师节', $2, 'solar', 9, 10, 0) RETURNING id",
+           conference, "[" + std::to_string(education) + "]")
+        .front()
+        .int64(0);
+  });
+  const auto archive = [&](std::int64_t which) {
+    return failure([&] {
+      db->write([&](storage::Connection& c) { archive_sector_date(c, nobody, which, 1); });
+    });
+  };
+  EXPECT_EQ(archive(id), "");
+  EXPECT_EQ(archive(id), "409 sector_date.archived");
+  EXPECT_EQ(archive(id + 1000), "404 sector_date.not_found");
+  EXPECT_EQ(audit_rows("sector_date.archive", id), 1);
+  EXPECT_EQ(db->write([&](storage::Connection& c) {
+    return fire_sector_days(c, *ctx, 2026y / September / 10, china_ms(2026y / September / 10));
+  }),
+            0);
+  EXPECT_EQ(open_tasks(teacher), 0);
+}
+
+// A database from before 002 (visit tasks rebuilt on SQLite to admit 'cancelled') keeps its
+// tasks, and archiving works once the migration is applied.
+class ContactUpgrade : public ContactWorld {
+ protected:
+  void SetUp() override {
+    contact_migrations_applied = 1;
+    ContactWorld::SetUp();
+  }
+};
+
+TEST_P(ContactUpgrade, TheTaskStatusMigrationKeepsEveryTask) {
+  ASSERT_EQ(fire_for(education).tasks, 2);
+  ASSERT_EQ(fire_for(health).tasks, 1);
+  db->write([&](storage::Connection& c) {
+    log_activity(c, *ctx, nobody,
+                 {.kind = "visit",
+                  .held_on = "2026-03-18",
+                  .member_ids = {teacher},
+                  .key_contact_ids = {principal_contact},
+                  .conference_id = conference},
+                 china_ms(2026y / March / 18));
+  });
+  const auto snapshot = [&] {
+    return db->read([&](storage::Connection& c) {
+      std::vector<std::string> out;
+      for (const auto& r :
+           c.q("SELECT id, trigger_id, member_id, key_contact_id, due_on, status,"
+               " done_activity_id, done_at, created_at FROM visit_tasks ORDER BY id")) {
+        std::string line;
+        for (std::size_t i = 0; i < 9; ++i)
+          line += (r.is_null(i)       ? "null"
+                   : i == 4 || i == 5 ? r.text(i)
+                                      : std::to_string(r.int64(i))) +
+                  "|";
+        out.push_back(line);
+      }
+      return out;
+    });
+  };
+  const auto before = snapshot();
+  ASSERT_EQ(before.size(), 3U);
+  EXPECT_THROW(db->write([&](storage::Connection& c) {
+    c.x("UPDATE visit_tasks SET status = 'cancelled' WHERE id = $1", 1);
+  }),
+               std::exception);  // not yet a status
+
+  std::vector<storage::Migration> all;
+  for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
+                      contact::migrations()}) {
+    all.insert(all.end(), list.begin(), list.end());
+  }
+  const auto report = storage::apply_migrations(*db, all);
+  ASSERT_EQ(report.applied.size(), 1U);
+  EXPECT_EQ(report.applied[0], "contact/2_archive_contacts_and_sector_dates");
+  EXPECT_EQ(snapshot(), before);
+  // The indexes came back with the rebuilt table.
+  const auto indexes = db->read([&](storage::Connection& c) {
+    return c
+        .q(c.dialect().engine() == storage::Engine::sqlite
+               ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name ="
+                 " 'visit_tasks' AND name IN ('visit_tasks_member', 'visit_tasks_contact')"
+               : "SELECT COUNT(*) FROM pg_indexes WHERE tablename = 'visit_tasks' AND indexname"
+                 " IN ('visit_tasks_member', 'visit_tasks_contact')")
+        .front()
+        .int64(0);
+  });
+  EXPECT_EQ(indexes, 2);
+  EXPECT_EQ(db->write([&](storage::Connection& c) {
+    return archive_key_contact(c, nobody, parent_contact, china_ms(2026y / March / 20));
+  }),
+            1);
+  EXPECT_EQ(task_status(teacher, parent_contact), "cancelled");
+  EXPECT_THROW(db->write([&](storage::Connection& c) {
+    c.x("UPDATE visit_tasks SET status = 'lost' WHERE id = $1", 1);
+  }),
+               std::exception);  // the check still holds
+  // New tasks still get ids after the copied ones.
+  ASSERT_EQ(fire_for(health, "2026-03-21").tasks, 1);
+  EXPECT_EQ(snapshot().size(), 4U);
+}
+
+// The routes through the router, with the principal the server would have authenticated,
+// and the router's role check as the server applies it.
+class ContactRoutes : public ContactWorld {
+ protected:
+  void SetUp() override {
+    ContactWorld::SetUp();
+    if (!db) return;
+    register_routes(router, *ctx);
+    db->write([&](storage::Connection& c) {
+      other_conference = organisation::create_conference(
+          c, *ctx, nobody, {"天水市政协", "天水", "city", "620500000000", std::nullopt, 14});
+      outsider = organisation::create_record(
+          c, *ctx, nobody, "member", conference,
+          boost::json::object{{"name", "陈明"}, {"sector_id", education}});
+      other_studio = organisation::create_record(
+          c, *ctx, nobody, "studio", conference,
+          boost::json::object{{"name", "东岗街道委员工作站"},
+                              {"kind", "station"},
+                              {"mode", "street"},
+                              {"division_code", "620102004000"},
+                              {"member_ids", boost::json::array{outsider}}});
+      foreign_sector = organisation::create_record(c, *ctx, nobody, "sector", other_conference,
+                                                   boost::json::object{{"name", "农业界"}});
+    });
+  }
+
+  auth::Principal member(std::int64_t id) const {
+    return {.user_id = 100 + id,
+            .username = "m" + std::to_string(id),
+            .roles = {auth::Role::member},
+            .conference_id = conference,
+            .member_id = id};
+  }
+  auth::Principal staff(std::int64_t conf) const {
+    return {.user_id = 900 + conf,
+            .username = "staff",
+            .roles = {auth::Role::staff},
+            .conference_id = conf};
+  }
+  auth::Principal lead(std::int64_t of_studio) const {
+    return {.user_id = 800 + of_studio,
+            .username = "lead",
+            .roles = {auth::Role::studio_lead},
+            .conference_id = conference,
+            .studio_id = of_studio};
+  }
+
+  struct Reply {
+    unsigned status = 0;
+    boost::json::value body;
+    std::string code() const {
+      return body.is_object() && body.as_object().contains("error")
+                 ? std::string(body.at("error").at("code").as_string())
+                 : std::string();
+    }
+  };
+  Reply call(http::Method method, const std::string& target, const auth::Principal& p,
+             const boost::json::value& body = nullptr) {
+    http::Request req;
+    req.method = method;
+    req.target = target;
+    const auto q = target.find('?');
+    req.path = target.substr(0, q);
+    if (q != std::string::npos) {
+      std::string rest = target.substr(q + 1);
+      while (!rest.empty()) {
+        const auto amp = rest.find('&');
+        const auto pair = rest.substr(0, amp);
+        const auto eq = pair.find('=');
+        req.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
+        rest = amp == std::string::npos ? "" : rest.substr(amp + 1);
+      }
+    }
+    if (!body.is_null()) req.body = boost::json::serialize(body);
+    req.principal = p;
+    req.remote_addr = "127.0.0.1";
+    req.request_id = "test";
+    const auto m = router.match(method, req.path);
+    if (!m.route) return {404, nullptr};
+    req.route = m.route->pattern;
+    req.path_params = m.params;
+    try {
+      if (!m.route->roles.empty() && !p.has_any(m.route->roles)) {
+        throw Error::forbidden("auth.forbidden", "无权执行此操作", "forbidden");
+      }
+      auto r = m.route->handler(req);
+      return {r.status, r.body.empty() ? boost::json::value(nullptr) : boost::json::parse(r.body)};
+    } catch (const Error& e) {
+      return {static_cast<unsigned>(e.status()),
+              boost::json::object{{"error", {{"code", e.code()}, {"message", e.message_zh()}}}}};
+    }
+  }
+
+  http::Router router;
+  std::int64_t other_conference = 0, outsider = 0, other_studio = 0, foreign_sector = 0;
+};
+
+TEST_P(ContactRoutes, OnlyTheKeepingMemberAndStaffInScopeEditOrArchiveAContact) {
+  using http::Method;
+  const auto path = "/api/v1/key-contacts/" + std::to_string(principal_contact);
+  const boost::json::object edit{{"name", "张明远"}, {"phone", "13700002222"}};
+  auto r = call(Method::patch, path, member(teacher), edit);
+  ASSERT_EQ(r.status, 200U) << boost::json::serialize(r.body);
+  EXPECT_EQ(r.body.at("phone").as_string(), "137****2222");  // masked, as on creation
+  EXPECT_EQ(r.body.at("name").as_string(), crypto::mask_name("张明远"));
+  EXPECT_EQ(r.body.at("masked").as_bool(), true);
+  // The keeper sees the new name in full.
+  EXPECT_EQ(call(Method::get, path, member(teacher)).body.at("name").as_string(), "张明远");
+
+  EXPECT_EQ(call(Method::patch, path, member(doctor), edit).status, 404U);  // not theirs
+  EXPECT_EQ(call(Method::patch, path, staff(other_conference), edit).status, 404U);
+  EXPECT_EQ(call(Method::patch, path, lead(studio), edit).status, 403U);  // not a role that may
+  r = call(Method::patch, path, staff(conference), boost::json::object{{"work_unit", "第一中学"}});
+  EXPECT_EQ(r.status, 200U);
+  EXPECT_EQ(r.body.at("work_unit").as_string(), "第一中学");
+  // null clears a field, but not the name.
+  r = call(Method::patch, path, member(teacher), boost::json::object{{"work_unit", nullptr}});
+  EXPECT_EQ(r.body.at("work_unit").as_string(), "");
+
+  // Bad input: 400 with the field and a Chinese message.
+  for (const auto& [body, field] : std::vector<std::pair<boost::json::object, std::string>>{
+           {{{"phone", "1234"}}, "validation.invalid_field"},
+           {{{"name", ""}}, "validation.invalid_field"},
+           {{{"name", nullptr}}, "validation.invalid_field"},
+           {{{"name", 42}}, "validation.invalid_field"},
+           {{{"member_id", doctor}}, "validation.unknown_field"},
+           {{}, "key_contact.nothing_to_change"}}) {
+    r = call(Method::patch, path, member(teacher), body);
+    EXPECT_EQ(r.status, 400U) << boost::json::serialize(body);
+    EXPECT_EQ(r.code(), field) << boost::json::serialize(body);
+    EXPECT_FALSE(r.body.at("error").at("message").as_string().empty());
+  }
+
+  ASSERT_EQ(fire_for(education).tasks, 2);
+  EXPECT_EQ(call(Method::post, path + "/archive", member(doctor)).status, 404U);
+  EXPECT_EQ(call(Method::post, path + "/archive", staff(other_conference)).status, 404U);
+  r = call(Method::post, path + "/archive", member(teacher));
+  ASSERT_EQ(r.status, 200U) << boost::json::serialize(r.body);
+  EXPECT_EQ(r.body.at("archived").as_bool(), true);
+  EXPECT_EQ(r.body.at("tasks_cancelled").as_int64(), 1);
+  EXPECT_EQ(call(Method::post, path + "/archive", member(teacher)).status, 409U);
+  EXPECT_EQ(call(Method::patch, path, member(teacher), edit).status, 409U);
+  EXPECT_EQ(call(Method::post, path + "/changes", member(teacher),
+                 boost::json::object{{"kind", "demand"}, {"note", "想了解政策"}})
+                .status,
+            409U);
+
+  // Hidden from the list by default; ?archived=true lists the archived ones.
+  const auto ids_in = [&](const std::string& target) {
+    std::vector<std::int64_t> ids;
+    const auto reply = call(Method::get, target, member(teacher));
+    for (const auto& item : reply.body.at("items").as_array())
+      ids.push_back(item.at("id").as_int64());
+    return ids;
+  };
+  EXPECT_EQ(ids_in("/api/v1/key-contacts"), std::vector<std::int64_t>{parent_contact});
+  EXPECT_EQ(ids_in("/api/v1/key-contacts?archived=true"),
+            std::vector<std::int64_t>{principal_contact});
+  EXPECT_EQ(call(Method::get, "/api/v1/key-contacts?archived=yes", member(teacher)).status, 400U);
+  EXPECT_EQ(call(Method::get, "/api/v1/key-contacts?member_id=abc", staff(conference)).status,
+            400U);
+  // The cancelled task leaves the member's task list unless asked for.
+  const auto tasks = [&](const std::string& q) {
+    return call(Method::get, "/api/v1/visit-tasks" + q, member(teacher))
+        .body.at("items")
+        .as_array()
+        .size();
+  };
+  EXPECT_EQ(tasks(""), 1U);
+  EXPECT_EQ(tasks("?status=cancelled"), 1U);
+
+  EXPECT_EQ(call(Method::post, path + "/restore", member(doctor)).status, 404U);
+  r = call(Method::post, path + "/restore", staff(conference));
+  EXPECT_EQ(r.status, 200U);
+  EXPECT_EQ(r.body.at("archived").as_bool(), false);
+  EXPECT_EQ(call(Method::post, path + "/restore", member(teacher)).status, 409U);
+  EXPECT_EQ(ids_in("/api/v1/key-contacts").size(), 2U);
+}
+
+TEST_P(ContactRoutes, AStudiosRotaIsReadByItsLeadMembersAndStaffInScope) {
+  using http::Method;
+  const auto path = "/api/v1/studios/" + std::to_string(studio) + "/reception-rota";
+  auto r = call(Method::get, path, lead(studio));
+  EXPECT_EQ(r.status, 404U);
+  EXPECT_EQ(r.code(), "reception.no_rota");
+  EXPECT_EQ(r.body.at("error").at("message").as_string(), "该工作室尚未设置接待日安排");
+
+  ASSERT_EQ(call(Method::put, path, lead(studio),
+                 boost::json::object{{"week_of_month", 2},
+                                     {"weekday", 3},
+                                     {"place", "雁南街道党群服务中心"},
+                                     {"member_ids", boost::json::array{teacher, doctor}}})
+                .status,
+            200U);
+  for (const auto& who : {lead(studio), member(teacher), member(doctor), staff(conference)}) {
+    r = call(Method::get, path, who);
+    ASSERT_EQ(r.status, 200U) << who.username << " " << boost::json::serialize(r.body);
+  }
+  EXPECT_EQ(r.body.at("week_of_month").as_int64(), 2);
+  EXPECT_EQ(r.body.at("weekday").as_int64(), 3);
+  EXPECT_EQ(r.body.at("start_time").as_string(), "09:00");
+  EXPECT_EQ(r.body.at("place").as_string(), "雁南街道党群服务中心");
+  EXPECT_EQ(r.body.at("skip_holidays").as_bool(), true);
+  ASSERT_EQ(r.body.at("members").as_array().size(), 2U);
+  EXPECT_EQ(r.body.at("members").at(0).at("name").as_string(), "王建国");
+  EXPECT_TRUE(r.body.at("upcoming").is_array());
+
+  EXPECT_EQ(call(Method::get, path, member(outsider)).code(), "reception.forbidden");
+  EXPECT_EQ(call(Method::get, path, lead(other_studio)).status, 403U);
+  EXPECT_EQ(call(Method::get, path, staff(other_conference)).status, 403U);
+  EXPECT_EQ(call(Method::get, "/api/v1/studios/999999/reception-rota", staff(conference)).code(),
+            "studio.not_found");
+  // A member on the rota who is not in the studio reads it too.
+  ASSERT_EQ(
+      call(Method::put, path, staff(conference),
+           boost::json::object{
+               {"week_of_month", 2}, {"weekday", 3}, {"member_ids", boost::json::array{outsider}}})
+          .status,
+      200U);
+  EXPECT_EQ(call(Method::get, path, member(outsider)).status, 200U);
+  EXPECT_EQ(call(Method::get, path, member(teacher)).status, 200U);  // still a studio member
+}
+
+TEST_P(ContactRoutes, SectorDaysAreListedWithTheirSectorsAndArchivedByStaffInScope) {
+  using http::Method;
+  const auto add = [&](const boost::json::object& body, const auth::Principal& who) {
+    return call(Method::post, "/api/v1/sector-dates", who, body);
+  };
+  auto r = add({{"title", "教师节"},
+                {"sector_ids", boost::json::array{education}},
+                {"calendar", "solar"},
+                {"month", 9},
+                {"day", 10}},
+               staff(conference));
+  ASSERT_EQ(r.status, 201U) << boost::json::serialize(r.body);
+  const auto teachers_day = r.body.at("id").as_int64();
+  r = add({{"title", "重阳节"},
+           {"sector_ids", boost::json::array{health, education}},
+           {"calendar", "lunar"},
+           {"month", 9},
+           {"day", 9}},
+          staff(conference));
+  ASSERT_EQ(r.status, 201U);
+  const auto chongyang = r.body.at("id").as_int64();
+
+  // Bad input and permissions.
+  EXPECT_EQ(add({{"title", "x"},
+                 {"sector_ids", boost::json::array{education}},
+                 {"month", 2},
+                 {"day", 30}},
+                staff(conference))
+                .status,
+            400U);
+  EXPECT_EQ(add({{"title", "x"},
+                 {"sector_ids", boost::json::array{education}},
+                 {"calendar", "lunar"},
+                 {"month", 9},
+                 {"day", 31}},
+                staff(conference))
+                .status,
+            400U);
+  r = add({{"title", "农民丰收节"},
+           {"sector_ids", boost::json::array{foreign_sector}},
+           {"month", 9},
+           {"day", 23}},
+          staff(conference));
+  EXPECT_EQ(r.status, 400U);
+  EXPECT_EQ(r.body.at("error").at("message").as_string(), "界别不存在或不属于本政协");
+  EXPECT_EQ(add({{"title", "x"},
+                 {"sector_ids", boost::json::array{education}},
+                 {"month", 9},
+                 {"day", 10}},
+                member(teacher))
+                .status,
+            403U);
+
+  r = call(Method::get, "/api/v1/sector-dates", staff(conference));
+  ASSERT_EQ(r.status, 200U);
+  const auto& items = r.body.at("items").as_array();
+  ASSERT_EQ(items.size(), 2U);
+  EXPECT_EQ(items[0].at("title").as_string(), "教师节");
+  EXPECT_EQ(items[0].at("calendar").as_string(), "solar");
+  EXPECT_EQ(items[0].at("sectors").at(0).at("name").as_string(), "教育界");
+  EXPECT_TRUE(items[0].at("next_on").as_string().ends_with("-09-10"));
+  EXPECT_EQ(items[1].at("calendar").as_string(), "lunar");
+  ASSERT_EQ(items[1].at("sectors").as_array().size(), 2U);
+  EXPECT_EQ(items[1].at("sectors").at(0).at("name").as_string(), "教育界");  // by id
+  EXPECT_EQ(items[1].at("sectors").at(1).at("name").as_string(), "医药卫生界");
+  EXPECT_EQ(r.body.at("next_cursor"), nullptr);
+  r = call(Method::get, "/api/v1/sector-dates?calendar=lunar", staff(conference));
+  EXPECT_EQ(r.body.at("items").as_array().size(), 1U);
+  EXPECT_EQ(call(Method::get, "/api/v1/sector-dates?calendar=julian", staff(conference)).status,
+            400U);
+  r = call(Method::get, "/api/v1/sector-dates?limit=1", staff(conference));
+  ASSERT_TRUE(r.body.at("next_cursor").is_string());
+  r = call(
+      Method::get,
+      "/api/v1/sector-dates?limit=1&cursor=" + std::string(r.body.at("next_cursor").as_string()),
+      staff(conference));
+  EXPECT_EQ(r.body.at("items").at(0).at("id").as_int64(), chongyang);
+  EXPECT_TRUE(call(Method::get, "/api/v1/sector-dates", staff(other_conference))
+                  .body.at("items")
+                  .as_array()
+                  .empty());
+  EXPECT_EQ(call(Method::get, "/api/v1/sector-dates", member(teacher)).status, 403U);
+  EXPECT_EQ(call(Method::get, "/api/v1/sector-dates", lead(studio)).status, 403U);
+
+  const auto archive_path = "/api/v1/sector-dates/" + std::to_string(teachers_day) + "/archive";
+  EXPECT_EQ(call(Method::post, archive_path, staff(other_conference)).status, 404U);
+  EXPECT_EQ(call(Method::post, archive_path, member(teacher)).status, 403U);
+  r = call(Method::post, archive_path, staff(conference));
+  ASSERT_EQ(r.status, 200U);
+  EXPECT_EQ(r.body.at("archived").as_bool(), true);
+  EXPECT_EQ(r.body.at("next_on"), nullptr);
+  EXPECT_EQ(call(Method::post, archive_path, staff(conference)).status, 409U);
+  r = call(Method::get, "/api/v1/sector-dates", staff(conference));
+  ASSERT_EQ(r.body.at("items").as_array().size(), 1U);
+  EXPECT_EQ(r.body.at("items").at(0).at("id").as_int64(), chongyang);
+  r = call(Method::get, "/api/v1/sector-dates?archived=true", staff(conference));
+  ASSERT_EQ(r.body.at("items").as_array().size(), 1U);
+  EXPECT_EQ(r.body.at("items").at(0).at("id").as_int64(), teachers_day);
+}
+
 TONGXIN_INSTANTIATE_ENGINES(ContactWorld);
+TONGXIN_INSTANTIATE_ENGINES(ContactRoutes);
+TONGXIN_INSTANTIATE_ENGINES(ContactUpgrade);
 
 }  // namespace
 }  // namespace tongxin::contact

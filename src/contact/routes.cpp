@@ -3,7 +3,10 @@
 // The contact-work API: grassroots units, key contacts and their changes, activities,
 // must-visit triggers and visit tasks, sector days, reception rotas and days, and the
 // public iCalendar feed. Members act for themselves; staff for their conference.
+#include <algorithm>
 #include <boost/json.hpp>
+#include <charconv>
+#include <map>
 
 #include "contact/contact.hpp"
 #include "core/calendar/calendar.hpp"
@@ -84,6 +87,95 @@ storage::Row load_contact(storage::Connection& c, storage::Result& holder, std::
     throw Error::not_found("key_contact.not_found", "联系人不存在", "not found");
   }
   return r;
+}
+
+// ?archived=true lists the archived rows instead of the live ones.
+bool archived_param(const http::Request& req) {
+  const auto v = req.query_param("archived").value_or("false");
+  if (v != "true" && v != "false") {
+    throw Error::invalid_field("archived", "参数 archived 只能为 true 或 false",
+                               "archived is true or false");
+  }
+  return v == "true";
+}
+
+// A member_id query parameter: a positive integer or absent.
+std::optional<std::int64_t> member_param(const http::Request& req) {
+  const auto m = req.query_param("member_id");
+  if (!m) return std::nullopt;
+  std::int64_t v = 0;
+  const auto* end = m->data() + m->size();
+  const auto [ptr, ec] = std::from_chars(m->data(), end, v);
+  if (ec != std::errc() || ptr != end || v <= 0) {
+    throw Error::invalid_field("member_id", "委员编号无效", "member_id is a positive integer");
+  }
+  return v;
+}
+
+std::vector<std::int64_t> ids_of(const std::string& json_text) {
+  std::vector<std::int64_t> out;
+  boost::system::error_code ec;
+  const auto v = json::parse(json_text, ec);
+  if (ec || !v.is_array()) return out;
+  for (const auto& x : v.as_array()) {
+    if (x.is_int64()) out.push_back(x.as_int64());
+  }
+  return out;
+}
+
+// Sector id → name. Sectors belong to the organisation module, which offers no such view
+// (briefs.hpp has members and studios); read like the module's joins on members.
+std::map<std::int64_t, std::string> sector_names(storage::Connection& c,
+                                                 const std::vector<std::int64_t>& ids,
+                                                 std::optional<std::int64_t> conference_id) {
+  std::map<std::int64_t, std::string> out;
+  if (ids.empty()) return out;
+  std::vector<storage::Value> params;
+  std::string in;
+  for (const auto id : ids) {
+    params.emplace_back(id);
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  std::string sql = "SELECT id, name FROM sectors WHERE id IN (" + in + ")";
+  if (conference_id) {
+    params.emplace_back(*conference_id);
+    sql += " AND archived_at IS NULL AND conference_id = $" + std::to_string(params.size());
+  }
+  for (const auto& r : c.query(sql, params))
+    out[r.int64(0)] = r.text(1);
+  return out;
+}
+
+json::object sector_date_json(const storage::Row& r,
+                              const std::map<std::int64_t, std::string>& names,
+                              std::chrono::year_month_day today) {
+  json::array ids, sectors;
+  for (const auto id : ids_of(r.text("sector_ids"))) {
+    ids.push_back(id);
+    if (const auto it = names.find(id); it != names.end())
+      sectors.push_back(json::object{{"id", id}, {"name", it->second}});
+  }
+  const bool archived = !r.is_null("archived_at");
+  json::value next = nullptr;
+  if (!archived) {
+    if (const auto d = next_sector_day(r.text("calendar"), static_cast<int>(r.int64("month")),
+                                       static_cast<int>(r.int64("day")), today)) {
+      next = json::string(iso_date(*d));
+    }
+  }
+  const auto fired = r.opt_int64("last_fired_year");
+  return json::object{{"id", r.int64("id")},
+                      {"conference_id", r.int64("conference_id")},
+                      {"title", r.text("title")},
+                      {"calendar", r.text("calendar")},
+                      {"month", r.int64("month")},
+                      {"day", r.int64("day")},
+                      {"sector_ids", std::move(ids)},
+                      {"sectors", std::move(sectors)},
+                      {"next_on", next},
+                      {"last_fired_year", opt(fired)},
+                      {"archived", archived},
+                      {"created_at", r.int64("created_at")}};
 }
 
 // A function, not a global: a vector initialised at static time may throw before main.
@@ -201,43 +293,43 @@ void register_units(http::Router& router, ServiceContext& ctx) {
 }
 
 void register_key_contacts(http::Router& router, ServiceContext& ctx) {
-  router.add({.method = http::Method::get,
-              .pattern = "/api/v1/key-contacts",
-              .handler =
-                  [&ctx](http::Request& req) {
-                    const auto cursor = paging::decode(req.query_param("cursor"));
-                    const auto limit = paging::limit(req.query_param("limit"), 50, 100);
-                    return ctx.db.read([&](storage::Connection& c) {
-                      const auto& p = req.user();
-                      std::optional<std::int64_t> requested;
-                      if (const auto m = req.query_param("member_id")) requested = std::stoll(*m);
-                      const auto member = acting_member(c, p, requested);
-                      const auto rows =
-                          c.q("SELECT * FROM key_contacts WHERE member_id = $1 AND"
-                              " archived_at IS NULL AND id > $2 ORDER BY id LIMIT $3",
-                              member, cursor ? cursor->id : 0, limit + 1);
-                      json::array items;
-                      const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
-                      for (std::size_t i = 0; i < n; ++i) {
-                        auto o = key_contact_json(rows[i], false, ctx);
-                        o["open_tasks"] =
-                            c.q("SELECT COUNT(*) FROM visit_tasks WHERE key_contact_id = $1"
-                                " AND status = 'open'",
-                                rows[i].int64("id"))
-                                .front()
-                                .int64(0);
-                        items.push_back(std::move(o));
-                      }
-                      json::value next = nullptr;
-                      if (rows.size() > n)
-                        next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
-                      return http::Response::json(
-                          json::object{{"items", std::move(items)}, {"next_cursor", next}});
-                    });
-                  },
-              .roles = members_and_staff(),
-              .summary = "重点联系人（本人或指定委员） / key contacts",
-              .tag = "contact"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/key-contacts",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto cursor = paging::decode(req.query_param("cursor"));
+             const auto limit = paging::limit(req.query_param("limit"), 50, 100);
+             const bool archived = archived_param(req);
+             return ctx.db.read([&](storage::Connection& c) {
+               const auto& p = req.user();
+               const auto member = acting_member(c, p, member_param(req));
+               const auto rows =
+                   c.q(std::string("SELECT * FROM key_contacts WHERE member_id = $1 AND"
+                                   " archived_at IS ") +
+                           (archived ? "NOT NULL" : "NULL") + " AND id > $2 ORDER BY id LIMIT $3",
+                       member, cursor ? cursor->id : 0, limit + 1);
+               json::array items;
+               const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
+               for (std::size_t i = 0; i < n; ++i) {
+                 auto o = key_contact_json(rows[i], false, ctx);
+                 o["open_tasks"] = c.q("SELECT COUNT(*) FROM visit_tasks WHERE key_contact_id = $1"
+                                       " AND status = 'open'",
+                                       rows[i].int64("id"))
+                                       .front()
+                                       .int64(0);
+                 items.push_back(std::move(o));
+               }
+               json::value next = nullptr;
+               if (rows.size() > n)
+                 next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+               return http::Response::json(
+                   json::object{{"items", std::move(items)}, {"next_cursor", next}});
+             });
+           },
+       .roles = members_and_staff(),
+       .summary = "重点联系人（本人或指定委员；archived=true 为已归档） / key contacts",
+       .tag = "contact"});
   router.add(
       {.method = http::Method::post,
        .pattern = "/api/v1/key-contacts",
@@ -328,6 +420,10 @@ void register_key_contacts(http::Router& router, ServiceContext& ctx) {
              return ctx.db.write([&](storage::Connection& c) {
                storage::Result holder;
                const auto r = load_contact(c, holder, req.id_param(), req.user());
+               if (!r.is_null("archived_at")) {
+                 throw Error::conflict("key_contact.archived", "联系人已归档，请先恢复",
+                                       "the contact is archived; restore it first");
+               }
                const auto now = audit::now_ms();
                c.x("INSERT INTO key_contact_changes (key_contact_id, kind, note, created_by, "
                    "created_at)"
@@ -349,6 +445,80 @@ void register_key_contacts(http::Router& router, ServiceContext& ctx) {
        .roles = {Role::member, Role::staff},
        .summary = "记录联系人变化（触发八必访） / record a change on a key contact",
        .tag = "contact"});
+  router.add(
+      {.method = http::Method::patch,
+       .pattern = "/api/v1/key-contacts/{id}",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto& body = req.json();
+             FieldReader f(body);
+             KeyContactEdit e;
+             e.name = f.optional_string("name", 30);
+             e.sector_label = f.optional_string("sector_label", 30);
+             e.work_unit = f.optional_string("work_unit", 60);
+             e.phone = f.optional_string("phone", 20);
+             e.notes = f.optional_string("notes", 500);
+             f.reject_unknown();
+             // null clears a field (the name cannot be cleared: it fails as empty).
+             for (const auto& [key, field] :
+                  {std::pair{"name", &e.name}, std::pair{"sector_label", &e.sector_label},
+                   std::pair{"work_unit", &e.work_unit}, std::pair{"phone", &e.phone},
+                   std::pair{"notes", &e.notes}}) {
+               if (const auto* v = body.if_contains(key); v && v->is_null()) *field = "";
+             }
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               storage::Result holder;
+               const auto id = load_contact(c, holder, req.id_param(), req.user()).int64("id");
+               update_key_contact(c, ctx, actor, id, e, audit::now_ms());
+               storage::Result reloaded;
+               return http::Response::json(
+                   key_contact_json(load_contact(c, reloaded, id, req.user()), false, ctx));
+             });
+           },
+       .roles = {Role::member, Role::staff},
+       .summary = "修改重点联系人（姓名、手机号加密保存） / edit a key contact",
+       .tag = "contact",
+       .request_schema =
+           R"({"type":"object","additionalProperties":false,"minProperties":1,"properties":{"name":{"type":"string","minLength":1,"maxLength":30},"sector_label":{"type":["string","null"],"maxLength":30},"work_unit":{"type":["string","null"],"maxLength":60},"phone":{"type":["string","null"],"maxLength":20},"notes":{"type":["string","null"],"maxLength":500}}})"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/key-contacts/{id}/archive",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      storage::Result holder;
+                      const auto id =
+                          load_contact(c, holder, req.id_param(), req.user()).int64("id");
+                      const auto cancelled = archive_key_contact(c, actor, id, audit::now_ms());
+                      storage::Result reloaded;
+                      auto o =
+                          key_contact_json(load_contact(c, reloaded, id, req.user()), false, ctx);
+                      o["tasks_cancelled"] = cancelled;
+                      return http::Response::json(o);
+                    });
+                  },
+              .roles = {Role::member, Role::staff},
+              .summary = "归档重点联系人（取消其未完成的走访任务） / archive a key contact",
+              .tag = "contact"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/key-contacts/{id}/restore",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      storage::Result holder;
+                      const auto id =
+                          load_contact(c, holder, req.id_param(), req.user()).int64("id");
+                      restore_key_contact(c, actor, id, audit::now_ms());
+                      storage::Result reloaded;
+                      return http::Response::json(
+                          key_contact_json(load_contact(c, reloaded, id, req.user()), false, ctx));
+                    });
+                  },
+              .roles = {Role::member, Role::staff},
+              .summary = "恢复已归档的重点联系人 / restore an archived key contact",
+              .tag = "contact"});
 }
 
 void register_activities(http::Router& router, ServiceContext& ctx) {
@@ -514,16 +684,15 @@ void register_visits(http::Router& router, ServiceContext& ctx) {
              const auto status = req.query_param("status").value_or("");
              const auto now = audit::now_ms();
              return ctx.db.read([&](storage::Connection& c) {
-               std::optional<std::int64_t> requested;
-               if (const auto m = req.query_param("member_id")) requested = std::stoll(*m);
-               const auto member = acting_member(c, req.user(), requested);
+               const auto member = acting_member(c, req.user(), member_param(req));
+               // Tasks cancelled with their contact show only when asked for.
                const auto rows = c.q(
                    "SELECT v.id, v.due_on, v.status, v.done_activity_id, t.title, t.occasion,"
                    " k.id AS contact_id, k.name_masked FROM visit_tasks v JOIN visit_triggers t ON"
                    " t.id = v.trigger_id JOIN key_contacts k ON k.id = v.key_contact_id WHERE"
-                   " v.member_id = $1 AND ($2 = '' OR ($2 = 'overdue' AND v.status = 'open' AND"
-                   " v.due_on < $3) OR v.status = $2) ORDER BY v.status DESC, v.due_on, v.id LIMIT "
-                   "200",
+                   " v.member_id = $1 AND (($2 = '' AND v.status <> 'cancelled') OR ($2 ="
+                   " 'overdue' AND v.status = 'open' AND v.due_on < $3) OR v.status = $2)"
+                   " ORDER BY v.status DESC, v.due_on, v.id LIMIT 200",
                    member, status, today(now));
                json::array items;
                for (const auto& r : rows) {
@@ -542,7 +711,7 @@ void register_visits(http::Router& router, ServiceContext& ctx) {
              });
            },
        .roles = members_and_staff(),
-       .summary = "走访任务 / visit tasks",
+       .summary = "走访任务（status=open|done|overdue|cancelled） / visit tasks",
        .tag = "contact"});
   router.add(
       {.method = http::Method::post,
@@ -551,14 +720,25 @@ void register_visits(http::Router& router, ServiceContext& ctx) {
            [&ctx](http::Request& req) {
              FieldReader f(req.json());
              const auto title = f.required_string("title", 60);
-             const auto sectors = f.int_array("sector_ids", 50);
+             auto sectors = f.int_array("sector_ids", 50);
              const auto cal = f.optional_enum("calendar", {"solar", "lunar"}).value_or("solar");
              const auto month = f.required_int("month");
              const auto day = f.required_int("day");
              f.reject_unknown();
-             if (month < 1 || month > 12 || day < 1 || day > (cal == "lunar" ? 30 : 31)) {
-               throw Error::invalid_field("day", "日期无效", "invalid month/day");
-             }
+             // A solar day must exist in its month (29 Feb in leap years); a lunar month has
+             // 29 or 30 days.
+             const bool valid =
+                 month >= 1 && month <= 12 && day >= 1 &&
+                 (cal == "lunar"
+                      ? day <= 30
+                      : std::chrono::year_month_day{std::chrono::year{2024},
+                                                    std::chrono::month{
+                                                        static_cast<unsigned>(month)},
+                                                    std::chrono::day{static_cast<unsigned>(day)}}
+                            .ok());
+             if (!valid) throw Error::invalid_field("day", "日期无效", "invalid month/day");
+             std::sort(sectors.begin(), sectors.end());
+             sectors.erase(std::unique(sectors.begin(), sectors.end()), sectors.end());
              if (sectors.empty())
                throw Error::invalid_field("sector_ids", "请选择涉及的界别",
                                           "sector_ids is required");
@@ -567,19 +747,96 @@ void register_visits(http::Router& router, ServiceContext& ctx) {
                ids.push_back(s);
              const auto actor = http::actor_of(req);
              return ctx.db.write([&](storage::Connection& c) {
+               const auto conference = req.user().conference_id;
+               const auto names = sector_names(c, sectors, conference);
+               if (names.size() != sectors.size()) {
+                 throw Error::invalid_field("sector_ids", "界别不存在或不属于本政协",
+                                            "unknown sector");
+               }
+               const auto now = audit::now_ms();
                const auto id =
                    c.q("INSERT INTO sector_dates (conference_id, title, sector_ids, calendar,"
                        " month, day, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                       req.user().conference_id, title, json::serialize(ids), cal, month, day,
-                       audit::now_ms())
+                       conference, title, json::serialize(ids), cal, month, day, now)
                        .front()
                        .int64(0);
                audit::record(c, actor, {"sector_date.create", "sector_date", id, nullptr});
-               return http::Response::json(json::object{{"id", id}}, 201);
+               const auto rows = c.q("SELECT * FROM sector_dates WHERE id = $1", id);
+               return http::Response::json(
+                   sector_date_json(rows.front(), names, calendar::china_date(now)), 201);
              });
            },
        .roles = {Role::staff},
        .summary = "界别节日（公历或农历） / a sector's day (solar or lunar)",
+       .tag = "contact"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/sector-dates",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto cursor = paging::decode(req.query_param("cursor"));
+             const auto limit = paging::limit(req.query_param("limit"), 50, 100);
+             const bool archived = archived_param(req);
+             const auto cal = req.query_param("calendar").value_or("");
+             if (!cal.empty() && cal != "solar" && cal != "lunar") {
+               throw Error::invalid_field("calendar", "历法只能为 solar（公历）或 lunar（农历）",
+                                          "calendar is solar or lunar");
+             }
+             return ctx.db.read([&](storage::Connection& c) {
+               const auto rows =
+                   c.q(std::string("SELECT * FROM sector_dates WHERE conference_id IN (SELECT id"
+                                   " FROM conferences WHERE path LIKE $1) AND archived_at IS ") +
+                           (archived ? "NOT NULL" : "NULL") +
+                           " AND ($2 = '' OR calendar = $2) AND id > $3 ORDER BY id LIMIT $4",
+                       organisation::scope_path(c, req.user()) + "%", cal, cursor ? cursor->id : 0,
+                       limit + 1);
+               const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
+               std::vector<std::int64_t> all;
+               for (std::size_t i = 0; i < n; ++i) {
+                 for (const auto id : ids_of(rows[i].text("sector_ids")))
+                   all.push_back(id);
+               }
+               std::sort(all.begin(), all.end());
+               all.erase(std::unique(all.begin(), all.end()), all.end());
+               const auto names = sector_names(c, all, std::nullopt);
+               const auto today = calendar::china_date(audit::now_ms());
+               json::array items;
+               for (std::size_t i = 0; i < n; ++i)
+                 items.push_back(sector_date_json(rows[i], names, today));
+               json::value next = nullptr;
+               if (rows.size() > n)
+                 next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+               return http::Response::json(
+                   json::object{{"items", std::move(items)}, {"next_cursor", next}});
+             });
+           },
+       .roles = {Role::staff},
+       .summary = "界别节日列表（archived=true 为已归档；calendar=solar|lunar） / sector days",
+       .tag = "contact"});
+  router.add(
+      {.method = http::Method::post,
+       .pattern = "/api/v1/sector-dates/{id}/archive",
+       .handler =
+           [&ctx](http::Request& req) {
+             const auto actor = http::actor_of(req);
+             return ctx.db.write([&](storage::Connection& c) {
+               const auto id = req.id_param();
+               const auto found = c.q("SELECT conference_id FROM sector_dates WHERE id = $1", id);
+               if (found.empty() ||
+                   !organisation::in_scope(c, req.user(), found.front().int64(0))) {
+                 throw Error::not_found("sector_date.not_found", "界别节日不存在", "not found");
+               }
+               const auto now = audit::now_ms();
+               archive_sector_date(c, actor, id, now);
+               const auto rows = c.q("SELECT * FROM sector_dates WHERE id = $1", id);
+               const auto r = rows.front();
+               return http::Response::json(
+                   sector_date_json(r, sector_names(c, ids_of(r.text("sector_ids")), std::nullopt),
+                                    calendar::china_date(now)));
+             });
+           },
+       .roles = {Role::staff},
+       .summary = "归档界别节日（不再触发） / archive a sector's day",
        .tag = "contact"});
 }
 
@@ -623,6 +880,65 @@ void register_reception(http::Router& router, ServiceContext& ctx) {
            },
        .roles = {Role::staff, Role::studio_lead},
        .summary = "设置接待日安排（每月第几个星期几） / set a studio's reception rota",
+       .tag = "contact"});
+  router.add(
+      {.method = http::Method::get,
+       .pattern = "/api/v1/studios/{id}/reception-rota",
+       .handler =
+           [&ctx](http::Request& req) {
+             return ctx.db.read([&](storage::Connection& c) {
+               const auto id = req.id_param();
+               const auto s = organisation::find_studio(c, id);
+               if (!s)
+                 throw Error::not_found("studio.not_found", "委员工作室不存在", "studio not found");
+               const auto& p = req.user();
+               bool allowed = (p.has(Role::studio_lead) && p.studio_id && *p.studio_id == id) ||
+                              (is_staff(p) && organisation::in_scope(c, p, s->conference_id));
+               std::optional<Rota> rota;
+               if (!allowed && p.member_id) {
+                 // The studio's members, and members on its rota.
+                 if (const auto m = organisation::find_member(c, *p.member_id)) {
+                   allowed = std::any_of(m->studios.begin(), m->studios.end(),
+                                         [&](const auto& st) { return st.id == id; });
+                 }
+                 if (!allowed) {
+                   try {
+                     rota = get_rota(c, id);
+                     allowed = std::find(rota->member_ids.begin(), rota->member_ids.end(),
+                                         *p.member_id) != rota->member_ids.end();
+                   } catch (const Error& e) {  // no rota: nothing to be on
+                     if (e.code() != "reception.no_rota") throw;
+                   }
+                 }
+               }
+               if (!allowed) {
+                 throw Error::forbidden("reception.forbidden",
+                                        "只有该工作室的委员、负责人和工作人员可以查看接待日安排",
+                                        "the studio's members, lead and staff only");
+               }
+               if (!rota) rota = get_rota(c, id);  // Error 404 reception.no_rota
+               const auto names = organisation::names_of_members(c, rota->member_ids);
+               json::array ids, members;
+               for (const auto m : rota->member_ids) {
+                 ids.push_back(m);
+                 if (const auto it = names.find(m); it != names.end())
+                   members.push_back(json::object{{"id", m}, {"name", it->second}});
+               }
+               return http::Response::json(json::object{
+                   {"studio_id", id},
+                   {"week_of_month", rota->week_of_month},
+                   {"weekday", rota->weekday},
+                   {"start_time", rota->start_time},
+                   {"end_time", rota->end_time},
+                   {"place", rota->place},
+                   {"skip_holidays", rota->skip_holidays},
+                   {"member_ids", std::move(ids)},
+                   {"members", std::move(members)},
+                   {"upcoming", upcoming_reception_days(c, id, today(audit::now_ms()))}});
+             });
+           },
+       .roles = members_and_staff(),
+       .summary = "工作室当前接待日安排及值班委员 / a studio's reception rota",
        .tag = "contact"});
   router.add(
       {.method = http::Method::get,

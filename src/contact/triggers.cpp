@@ -118,7 +118,7 @@ int fire_sector_days(storage::Connection& c, const ServiceContext& ctx,
   int fired = 0;
   for (const auto& r :
        c.q("SELECT id, conference_id, title, sector_ids, calendar, month, day FROM sector_dates"
-           " WHERE last_fired_year IS NULL OR last_fired_year < $1",
+           " WHERE (last_fired_year IS NULL OR last_fired_year < $1) AND archived_at IS NULL",
            year)) {
     const int month = static_cast<int>(r.int64("month"));
     const int day = static_cast<int>(r.int64("day"));

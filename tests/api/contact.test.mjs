@@ -3,7 +3,9 @@
 // Contact work from outside, on both engines: a studio's rota becomes reception days on its
 // public page and in an iCalendar feed that Python's icalendar parses; a member keeps key
 // contacts; staff fire a must-visit occasion for the member's sector; the member logs the
-// visit from the phone and the task closes.
+// visit from the phone and the task closes; a member edits and archives a key contact (its
+// open tasks cancelled) while others cannot; staff list and archive sector days; a studio's
+// rota is read by its lead, its members and staff, and by no one else.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -118,6 +120,203 @@ for (const engine of engines()) {
       const bogus = await member.post('/api/v1/activities', { kind: 'picnic' });
       assert.equal(bogus.status, 400);
       assert.equal(bogus.json.error.details.field, 'kind');
+    });
+
+    const chinese = /[\u4e00-\u9fff]/;
+    const loginAs = async (username) => {
+      const c = new Client(server.base);
+      const r = await c.login(username);
+      assert.equal(r.status, 200, r.text);
+      return [c, r.json.user];
+    };
+
+    it('lets the keeping member edit and archive a key contact, and no one else', async () => {
+      const [member2] = await loginAs('member2');
+      const [lead] = await loginAs('lead');
+      const [agency] = await loginAs('agency');
+      const created = await member.post('/api/v1/key-contacts', { name: '李红', phone: '13900003333', notes: '社区医生' });
+      assert.equal(created.status, 201, created.text);
+      const path = `/api/v1/key-contacts/${created.json.id}`;
+
+      const edited = await member.patch(path, { name: '李红霞', phone: '139 0000 4444', work_unit: '城关区人民医院', sector_label: '医药卫生界' });
+      assert.equal(edited.status, 200, edited.text);
+      assert.equal(edited.json.phone, '139****4444');
+      assert.notEqual(edited.json.name, '李红霞');  // masked, as on creation
+      assert.equal(edited.json.masked, true);
+      assert.equal(edited.json.work_unit, '城关区人民医院');
+      assert.equal(edited.json.notes, '社区医生');  // absent fields keep their values
+      const full = await member.get(path);
+      assert.equal(full.json.name, '李红霞');
+      assert.equal(full.json.phone, '13900004444');
+      assert.equal((await staff.patch(path, { notes: '工作人员补充' })).status, 200);
+      assert.equal((await member.patch(path, { notes: null })).json.notes, '');
+
+      // Not the keeper: not found (the contact's existence is not disclosed); not a role that may: 403.
+      for (const other of [member2, lead]) {
+        const r = await other.patch(path, { notes: '越权修改' });
+        assert.equal(r.status, 404, r.text);
+        assert.equal(r.json.error.code, 'key_contact.not_found');
+        assert.match(r.json.error.message, chinese);
+        assert.equal((await other.post(`${path}/archive`)).status, 404);
+      }
+      assert.equal((await agency.patch(path, { notes: 'x' })).status, 403);
+      assert.equal((await new Client(server.base).patch(path, { notes: 'x' })).status, 401);
+      assert.equal((await member.patch('/api/v1/key-contacts/99999999', { notes: 'x' })).status, 404);
+
+      // Bad input: 400 {"error": {"code", "message", "details"}} with a Chinese message.
+      for (const [body, code, field] of [
+        [{ phone: '12345' }, 'validation.invalid_field', 'phone'],
+        [{ name: '' }, 'validation.invalid_field', 'name'],
+        [{ name: null }, 'validation.invalid_field', 'name'],
+        [{ name: '张'.repeat(31) }, 'validation.invalid_field', 'name'],
+        [{ notes: 7 }, 'validation.invalid_field', 'notes'],
+        [{ member_id: 2 }, 'validation.unknown_field', 'member_id'],
+        [{}, 'key_contact.nothing_to_change', undefined],
+      ]) {
+        const r = await member.patch(path, body);
+        assert.equal(r.status, 400, `${JSON.stringify(body)} → ${r.text}`);
+        assert.equal(r.json.error.code, code);
+        if (field) assert.equal(r.json.error.details.field, field);
+        assert.match(r.json.error.message, chinese);
+      }
+      assert.equal((await member.request('PATCH', path, '{not json')).status, 400);
+
+      // A must-visit occasion gives it a task; archiving cancels the task and hides the contact.
+      const sector = (await staff.get(`/api/v1/members/${me.member_id}`)).json.sector_id;
+      assert.equal((await staff.post('/api/v1/visit-triggers', { occasion: 'speech', title: '重要讲话精神宣讲', sector_ids: [sector] })).status, 201);
+      const taskOf = async (q) => (await member.get(`/api/v1/visit-tasks${q}`)).json.items.find((t) => t.key_contact_id === created.json.id);
+      const task = await taskOf('?status=open');
+      assert.ok(task);
+      const archived = await member.post(`${path}/archive`);
+      assert.equal(archived.status, 200, archived.text);
+      assert.equal(archived.json.archived, true);
+      assert.equal(archived.json.tasks_cancelled, 1);
+      assert.equal((await taskOf('?status=cancelled')).id, task.id);
+      assert.equal(await taskOf(''), undefined);
+      const listed = async (q) => (await member.get(`/api/v1/key-contacts${q}`)).json.items.map((k) => k.id);
+      assert.ok(!(await listed('')).includes(created.json.id));
+      assert.ok((await listed('?archived=true')).includes(created.json.id));
+      assert.equal((await member.get('/api/v1/key-contacts?archived=maybe')).status, 400);
+      const again = await member.post(`${path}/archive`);
+      assert.equal(again.status, 409);
+      assert.match(again.json.error.message, chinese);
+      assert.equal((await member.patch(path, { notes: 'x' })).status, 409);
+      assert.equal((await member.post(`${path}/changes`, { kind: 'demand', note: '反映看病难' })).status, 409);
+      const logged = await member.post('/api/v1/activities', { kind: 'visit', key_contact_ids: [created.json.id] });
+      assert.equal(logged.status, 400);
+      // No new tasks for an archived contact.
+      assert.equal((await staff.post('/api/v1/visit-triggers', { occasion: 'policy', title: '医保新政策出台', sector_ids: [sector] })).status, 201);
+      assert.equal(await taskOf('?status=open'), undefined);
+
+      assert.equal((await member2.post(`${path}/restore`)).status, 404);
+      const restored = await member.post(`${path}/restore`);
+      assert.equal(restored.status, 200, restored.text);
+      assert.equal(restored.json.archived, false);
+      assert.equal((await member.post(`${path}/restore`)).status, 409);
+      assert.ok((await listed('')).includes(created.json.id));
+    });
+
+    it('lists and archives sector days for staff only', async () => {
+      const sectors = (await staff.get('/api/v1/sectors?limit=100')).json.items;
+      const health = sectors.find((x) => x.name === '医药卫生界');
+      const education = sectors.find((x) => x.name === '教育界');
+      assert.ok(health && education);
+      const solar = await staff.post('/api/v1/sector-dates', { title: '中国医师节', sector_ids: [health.id], calendar: 'solar', month: 8, day: 19 });
+      assert.equal(solar.status, 201, solar.text);
+      assert.deepEqual(solar.json.sectors, [{ id: health.id, name: '医药卫生界' }]);
+      const lunar = await staff.post('/api/v1/sector-dates', { title: '重阳节·敬老', sector_ids: [education.id, health.id], calendar: 'lunar', month: 9, day: 9 });
+      assert.equal(lunar.status, 201, lunar.text);
+
+      const list = await staff.get('/api/v1/sector-dates');
+      assert.equal(list.status, 200, list.text);
+      const day = list.json.items.find((d) => d.id === lunar.json.id);
+      assert.equal(day.calendar, 'lunar');
+      assert.equal(day.month, 9);
+      assert.equal(day.day, 9);
+      assert.deepEqual(day.sectors.map((x) => x.name).sort(), ['医药卫生界', '教育界'].sort());
+      assert.match(day.next_on, /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(day.archived, false);
+      assert.ok(list.json.items.some((d) => d.id === solar.json.id && d.next_on.endsWith('-08-19')));
+      assert.ok((await staff.get('/api/v1/sector-dates?calendar=lunar')).json.items.every((d) => d.calendar === 'lunar'));
+
+      for (const body of [
+        { title: '无效日期', sector_ids: [health.id], month: 2, day: 30 },
+        { title: '无效日期', sector_ids: [health.id], calendar: 'lunar', month: 13, day: 1 },
+        { title: '没有界别', sector_ids: [], month: 5, day: 12 },
+        { title: '未知界别', sector_ids: [99999999], month: 5, day: 12 },
+        { title: '未知历法', sector_ids: [health.id], calendar: 'julian', month: 5, day: 12 },
+      ]) {
+        const r = await staff.post('/api/v1/sector-dates', body);
+        assert.equal(r.status, 400, `${JSON.stringify(body)} → ${r.text}`);
+        assert.match(r.json.error.message, chinese);
+      }
+      assert.equal((await staff.get('/api/v1/sector-dates?calendar=julian')).status, 400);
+
+      const [lead] = await loginAs('lead');
+      for (const other of [member, lead]) {
+        assert.equal((await other.get('/api/v1/sector-dates')).status, 403);
+        assert.equal((await other.post(`/api/v1/sector-dates/${solar.json.id}/archive`)).status, 403);
+        assert.equal((await other.post('/api/v1/sector-dates', { title: 'x', sector_ids: [health.id], month: 1, day: 1 })).status, 403);
+      }
+      assert.equal((await new Client(server.base).get('/api/v1/sector-dates')).status, 401);
+
+      const archived = await staff.post(`/api/v1/sector-dates/${solar.json.id}/archive`);
+      assert.equal(archived.status, 200, archived.text);
+      assert.equal(archived.json.archived, true);
+      assert.equal(archived.json.next_on, null);
+      assert.equal((await staff.post(`/api/v1/sector-dates/${solar.json.id}/archive`)).status, 409);
+      const missing = await staff.post('/api/v1/sector-dates/99999999/archive');
+      assert.equal(missing.status, 404);
+      assert.equal(missing.json.error.code, 'sector_date.not_found');
+      assert.ok(!(await staff.get('/api/v1/sector-dates')).json.items.some((d) => d.id === solar.json.id));
+      assert.ok((await staff.get('/api/v1/sector-dates?archived=true')).json.items.some((d) => d.id === solar.json.id));
+    });
+
+    it('shows a studio\'s rota to its lead, its members and staff only', async () => {
+      const [lead, leadUser] = await loginAs('lead');
+      const [member2, me2] = await loginAs('member2');
+      const [agency] = await loginAs('agency');
+      const studio = (await staff.get(`/api/v1/studios/${leadUser.studio_id}`)).json;
+      assert.ok(studio.member_ids.includes(me.member_id));
+      assert.ok(!studio.member_ids.includes(me2.member_id));
+      const path = `/api/v1/studios/${studio.id}/reception-rota`;
+      const saved = await lead.request('PUT', path, { week_of_month: 3, weekday: 2, start_time: '14:30', end_time: '17:00', place: '城关区委员之家', member_ids: [leadUser.member_id] });
+      assert.equal(saved.status, 200, saved.text);
+
+      for (const reader of [lead, staff, member]) {
+        const r = await reader.get(path);
+        assert.equal(r.status, 200, r.text);
+        assert.equal(r.json.studio_id, studio.id);
+        assert.equal(r.json.week_of_month, 3);
+        assert.equal(r.json.weekday, 2);
+        assert.equal(r.json.start_time, '14:30');
+        assert.equal(r.json.end_time, '17:00');
+        assert.equal(r.json.place, '城关区委员之家');
+        assert.equal(r.json.skip_holidays, true);
+        assert.deepEqual(r.json.member_ids, [leadUser.member_id]);
+        assert.equal(r.json.members.length, 1);
+        assert.equal(r.json.members[0].id, leadUser.member_id);
+        assert.match(r.json.members[0].name, chinese);
+        assert.ok(r.json.upcoming.length >= 1);
+      }
+      const denied = await member2.get(path);
+      assert.equal(denied.status, 403, denied.text);
+      assert.equal(denied.json.error.code, 'reception.forbidden');
+      assert.match(denied.json.error.message, chinese);
+      assert.equal((await agency.get(path)).status, 403);
+      assert.equal((await new Client(server.base).get(path)).status, 401);
+      assert.equal((await staff.get('/api/v1/studios/99999999/reception-rota')).status, 404);
+
+      // A studio without a rota: 404 with the Chinese error.
+      const studios = (await staff.get('/api/v1/studios?limit=100')).json.items;
+      let none;
+      for (const s of studios) {
+        const r = await staff.get(`/api/v1/studios/${s.id}/reception-rota`);
+        if (r.status === 404) { none = r; break; }
+      }
+      assert.ok(none, 'a studio without a rota');
+      assert.equal(none.json.error.code, 'reception.no_rota');
+      assert.equal(none.json.error.message, '该工作室尚未设置接待日安排');
     });
   });
 }
