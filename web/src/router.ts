@@ -16,10 +16,17 @@ export const router = createRouter({
         { path: 'cases/new', component: () => import('./views/cases/CaseNew.vue') },
         { path: 'cases/:id(\\d+)', component: () => import('./views/cases/CaseDetail.vue'), props: true },
         { path: 'triage', component: () => import('./views/cases/TriageView.vue') },
-        // Contact work: 八必访 occasions, reception rotas, grassroots units.
+        // Contact work: 八必访 occasions, reception rotas, grassroots units, leaders' contact points, studio activities.
         { path: 'visit-triggers', component: () => import('./views/contact/VisitTriggers.vue') },
         { path: 'reception', component: () => import('./views/contact/ReceptionRota.vue') },
         { path: 'grassroots-units', component: () => import('./views/contact/GrassrootsUnits.vue') },
+        { path: 'leader-links', component: () => import('./views/contact/LeaderLinks.vue') },
+        { path: 'studio-activities', component: () => import('./views/contact/StudioActivities.vue') },
+        // Duty records: the points scheme, the yearly assessment, awards, a member's record.
+        { path: 'points-rules', component: () => import('./views/records/PointsRules.vue') },
+        { path: 'assessments', component: () => import('./views/records/Assessments.vue') },
+        { path: 'awards', component: () => import('./views/records/Awards.vue') },
+        { path: 'members/:id(\\d+)/record', component: () => import('./views/records/MemberRecord.vue'), props: true },
         { path: ':resource', component: () => import('./views/console/ResourceView.vue'), props: true },
       ],
     },

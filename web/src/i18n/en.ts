@@ -14,6 +14,7 @@ export default {
     home: 'Dashboard', conferences: 'Conferences', sectors: 'Sectors', committees: 'Committees', groups: 'Member groups',
     members: 'Members', studios: 'Studios & stations', users: 'Accounts', audit: 'Audit log', logout: 'Sign out', publicSite: 'Public pages', cases: 'Citizen requests', triage: 'Joint review',
     visitTriggers: 'Must-visit occasions', reception: 'Reception days', grassrootsUnits: 'Grassroots units',
+    pointsRules: 'Points rules', assessments: 'Yearly assessment', awards: 'Awards', leaderLinks: "Leaders' contact points", studioActivities: 'Studio activities',
   },
   home: { welcome: 'Welcome, {name}', studios: 'Studios', members: 'Members', chartTitle: 'Studios by mode', byMode: 'By mode' },
   field: {
@@ -74,7 +75,7 @@ export default {
       note: 'Note',
     },
     list: {
-      title: 'Citizen requests', create: 'Enter a matter', searchPlaceholder: 'Search text and places', matter: 'Matter',
+      title: 'Citizen requests', create: 'Enter a matter', searchCapped: 'Many requests match; the newest 1,000 are ranked by relevance below. Add words or filters to narrow the search.', searchPlaceholder: 'Search text and places', matter: 'Matter',
       overdue: 'Overdue', unsatisfied: 'Unsatisfied', escalated: 'Escalated', escalationLevel: 'Escalated ({n})',
     },
     detail: {
@@ -226,6 +227,58 @@ export default {
     units: {
       title: 'Grassroots units', create: 'New unit', name: 'Name', kind: 'Kind', division: 'Division', address: 'Address', members: 'Members',
       searchPlaceholder: 'Search by name', created: 'Created', assign: 'Link a member', member: 'Member', searchMember: 'Search members by name', assigned: 'Linked',
+    },
+    leaderLinks: {
+      title: "Leaders' contact points", year: 'Year', quarter: 'Quarter', quarters: { 1: 'Q1', 2: 'Q2', 3: 'Q3', 4: 'Q4' },
+      range: '{from} to {to}', leader: 'Leader', studio: 'Studio', county: 'County conference', township: 'Township studio',
+      status: 'This quarter', visitsN: '{n} visit(s)', missing: 'Not visited', allVisited: 'All visited', missingN: '{n} not visited',
+      summary: '{total} leader(s); {missing} with a point not visited this quarter', future: 'This quarter has not begun', empty: 'No contact points set yet',
+      hint: "Each member of the chair's council is tied to one studio, one county conference and one township studio, and visits each at least once a quarter; an activity the leader took part in counts as a visit.",
+      set: 'Set contact points', saved: 'Contact points saved', searchMember: 'Search members by name', searchStudio: 'Search studios by name',
+      setHint: 'Setting them again for the same leader replaces the old ones.', posts: { chair: 'Chair', vice_chair: 'Vice chair' },
+    },
+    activities: {
+      title: 'Studio activities', studio: 'Studio', pickStudio: 'Choose a studio', kind: 'Kind', channel: 'Channel', date: 'Date', place: 'Place',
+      members: 'Members', reached: 'People reached', reachedN: '{n}', summary: 'Summary', empty: 'No activities yet', prev: 'Previous', next: 'Next',
+      pageN: 'Page {n}',
+    },
+  },
+  records: {
+    year: 'Year', yearN: '{y}',
+    category: {
+      contact: 'Contact with constituents', activity: 'Activities', case: 'Casework', proposal: 'Proposals', opinion: 'Opinion reports', meeting: 'Meetings',
+      discipline: 'Deductions',
+    },
+    grade: { excellent: 'Excellent', competent: 'Competent', basic: 'Basically competent', unqualified: 'Not competent' },
+    rules: {
+      title: 'Points rules', current: 'In force', version: 'Version {n}', validFrom: 'From {y}', inForce: 'Applies to {y}', grades: 'Grades',
+      item: 'Item', scoring: 'Points', unit: 'Unit', cap: 'Yearly cap', split: 'Scoring', notes: 'Notes',
+      defaultUnit: 'time', perUnit: '{points} per {unit}', deductPerUnit: '−{points} per {unit}', firstAuthor: 'First author {points}, co-authors {co} per {unit}',
+      shared: '{points} per {unit}, shared among the members', noCap: 'No cap', notCapped: 'No cap (deduction)', capN: '{n} points',
+      splitLabel: { each: 'Each member', first_author: 'First author / co-authors', shared: 'Shared' },
+      flag: { deduction: 'Deduction', half: 'Half if not signed in' },
+      atLeast: '{n} or more', between: '{from} to under {to}', below: 'Under {n}',
+      others: 'Other versions', rulesN: '{n} rule(s)', empty: 'No points rules',
+      hint: "Points are computed from members' activities, casework and visit tasks under the rule set that applies; revoking a source revokes its points, and items past a yearly cap stay on record with 0.",
+    },
+    assessments: {
+      title: 'Yearly assessment', rank: 'Rank', name: 'Member', sector: 'Sector', committee: 'Committee', points: 'Points', grade: 'Grade',
+      sectorRank: 'In sector', committeeRank: 'In committee', record: 'Duty record', searchPlaceholder: 'Member name', allSectors: 'All sectors',
+      allCommittees: 'All committees', allGrades: 'All grades', distribution: 'Grades', members: 'Members assessed', average: 'Average points', count: 'Members',
+      hint: 'Points are computed live under the rule set for {y}; ranked from most points down.',
+      rankIn: { conference: 'Overall rank', sector: 'Rank in sector', committee: 'Rank in committee' },
+    },
+    awards: {
+      title: 'Awards', kind: { excellent_member: 'Excellent member', advanced_studio: 'Advanced studio' }, kindField: 'Award', record: 'Record an award',
+      member: 'Member', studio: 'Studio', awardee: 'Awarded to', citation: 'Citation', citationPlaceholder: "e.g. first in this year's points, outstanding contact with constituents",
+      pickMember: "Choose a member (by this year's ranking)", searchStudio: 'Search studios by name', saved: 'Award recorded',
+      duplicate: '{name} already has the {year} “{kind}” award', list: 'Awards of {y}',
+      memberOption: '#{rank} {name} ({sector}, {points} points, {grade})', hint: "The year's assessment ranking helps choose whom to award; recorded awards join that year's list.",
+      empty: 'No awards this year',
+    },
+    record: {
+      title: 'Duty record', back: 'Back to the assessment', byCategory: 'Points by category', date: 'Date', item: 'Item', points: 'Points', note: 'Note',
+      category: 'Category', pdf: 'Duty report (PDF)',
     },
   },
 };

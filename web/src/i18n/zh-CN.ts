@@ -14,6 +14,7 @@ export default {
     home: '工作台', conferences: '政协组织', sectors: '界别', committees: '专门委员会', groups: '委员活动小组',
     members: '委员', studios: '委员工作室（站）', users: '账户管理', audit: '审计日志', logout: '退出登录', publicSite: '公众页面', cases: '群众诉求', triage: '集体会诊',
     visitTriggers: '八必访', reception: '委员接待日', grassrootsUnits: '基层单元',
+    pointsRules: '积分规则', assessments: '年度考核', awards: '评比表彰', leaderLinks: '领导联系点', studioActivities: '工作室活动',
   },
   home: { welcome: '欢迎，{name}', studios: '工作室（站）', members: '委员', chartTitle: '各模式工作室数量', byMode: '按模式统计' },
   field: {
@@ -72,7 +73,7 @@ export default {
       convertTarget: '转化为', declineKind: '不予受理类型', reason: '理由', guidance: '给群众的指引说明', note: '备注',
     },
     list: {
-      title: '群众诉求', create: '登记诉求', searchPlaceholder: '搜索诉求内容、地点', matter: '诉求', overdue: '已超期',
+      title: '群众诉求', create: '登记诉求', searchCapped: '匹配的诉求较多，以下按相关度排列最近的 1000 条。可增加关键词或筛选条件缩小范围。', searchPlaceholder: '搜索诉求内容、地点', matter: '诉求', overdue: '已超期',
       unsatisfied: '群众不满意', escalated: '已督办', escalationLevel: '督办{n}级',
     },
     detail: {
@@ -217,6 +218,57 @@ export default {
     units: {
       title: '基层单元', create: '新建基层单元', name: '名称', kind: '类型', division: '行政区划', address: '地址', members: '联系委员',
       searchPlaceholder: '搜索名称', created: '已创建', assign: '关联委员', member: '委员', searchMember: '输入姓名搜索委员', assigned: '已关联',
+    },
+    leaderLinks: {
+      title: '领导联系点', year: '年度', quarter: '季度', quarters: { 1: '一季度', 2: '二季度', 3: '三季度', 4: '四季度' },
+      range: '{from} 至 {to}', leader: '领导', studio: '联系委员工作室', county: '联系县级政协', township: '联系乡镇（街道）工作室',
+      status: '本季度走访', visitsN: '走访{n}次', missing: '未走访', allVisited: '全部走访', missingN: '{n}处未走访',
+      summary: '共{total}名领导，{missing}名本季度有联系点未走访', future: '该季度尚未开始', empty: '尚未设置领导联系点',
+      hint: '每位主席会议成员联系一个委员工作室、一个县级政协和一个乡镇（街道）工作室，每季度至少各走访一次；以领导参加的履职活动为准。',
+      set: '设置联系点', saved: '已保存联系点', searchMember: '输入姓名搜索委员', searchStudio: '输入名称搜索工作室',
+      setHint: '同一位领导再次设置将替换原有联系点。', posts: { chair: '主席', vice_chair: '副主席' },
+    },
+    activities: {
+      title: '工作室活动', studio: '工作室（站）', pickStudio: '请选择工作室', kind: '活动类型', channel: '联系渠道', date: '日期', place: '地点',
+      members: '参加委员', reached: '联系群众', reachedN: '{n}人', summary: '活动情况', empty: '暂无活动记录', prev: '上一页', next: '下一页',
+      pageN: '第{n}页',
+    },
+  },
+  records: {
+    year: '年度', yearN: '{y}年度',
+    category: {
+      contact: '联系群众', activity: '履职活动', case: '诉求办理', proposal: '提案工作', opinion: '社情民意', meeting: '会议出勤', discipline: '纪律扣分',
+    },
+    grade: { excellent: '优秀', competent: '称职', basic: '基本称职', unqualified: '不称职' },
+    rules: {
+      title: '积分规则', current: '现行', version: '第{n}版', validFrom: '自{y}年度起施行', inForce: '{y}年度适用', grades: '考核等次',
+      item: '积分事项', scoring: '计分标准', unit: '计分单位', cap: '年度上限', split: '计分方式', notes: '说明',
+      defaultUnit: '次', perUnit: '每{unit}{points}分', deductPerUnit: '每{unit}扣{points}分', firstAuthor: '第一作者每{unit}{points}分，联名每{unit}{co}分',
+      shared: '每{unit}{points}分，参与委员平分', noCap: '不设上限', notCapped: '不设上限（扣分）', capN: '{n}分',
+      splitLabel: { each: '每人计分', first_author: '第一作者与联名分计', shared: '参与委员平分' },
+      flag: { deduction: '扣分项', half: '未签到减半' },
+      atLeast: '{n}分及以上', between: '{from}分至{to}分（不含）', below: '低于{n}分',
+      others: '其他版本', rulesN: '{n}项规则', empty: '暂无积分规则',
+      hint: '积分由系统根据委员的履职活动、诉求办理和走访任务，按适用的积分办法自动计算；来源撤销后积分随之撤销，超过年度上限的记录保留但不再计分。',
+    },
+    assessments: {
+      title: '年度考核', rank: '排名', name: '委员', sector: '界别', committee: '专委会', points: '履职积分', grade: '等次',
+      sectorRank: '界别内', committeeRank: '专委会内', record: '履职档案', searchPlaceholder: '输入委员姓名', allSectors: '全部界别',
+      allCommittees: '全部专委会', allGrades: '全部等次', distribution: '等次分布', members: '参加考核委员', average: '平均积分', count: '人数',
+      hint: '积分按{y}年度适用的积分办法实时计算，按积分从高到低排名。',
+      rankIn: { conference: '总排名', sector: '界别内排名', committee: '专委会内排名' },
+    },
+    awards: {
+      title: '评比表彰', kind: { excellent_member: '优秀委员', advanced_studio: '先进委员工作室' }, kindField: '表彰类型', record: '登记表彰',
+      member: '委员', studio: '委员工作室', awardee: '表彰对象', citation: '表彰事由', citationPlaceholder: '如：年度履职积分排名第一，联系界别群众成效突出',
+      pickMember: '选择委员（按年度考核排名）', searchStudio: '输入名称搜索工作室', saved: '已登记表彰',
+      duplicate: '{name}已获{year}年度“{kind}”表彰', list: '{y}年度表彰名单',
+      memberOption: '第{rank}名　{name}（{sector}，{points}分，{grade}）', hint: '可参考本年度考核排名确定表彰对象；登记后列入当年表彰名单。',
+      empty: '本年度暂无表彰',
+    },
+    record: {
+      title: '履职档案', back: '返回年度考核', byCategory: '分项积分', date: '日期', item: '事项', points: '积分', note: '备注', category: '类别',
+      pdf: '述职报告PDF',
     },
   },
 };
