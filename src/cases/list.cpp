@@ -45,8 +45,12 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
     if (!p.member_id) return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
     where.push_back("c.member_id = " + params.add(*p.member_id));
   } else if (p.has(auth::Role::staff) || p.has(auth::Role::leader)) {
-    where.push_back("c.conference_id IN (SELECT id FROM conferences WHERE path LIKE " +
-                    params.add(organisation::scope_path(c, p) + "%") + ")");
+    const auto scope = organisation::conferences_in_scope(c, p);
+    if (scope.empty()) return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
+    std::string in;
+    for (const auto id : scope)
+      in += (in.empty() ? "" : ", ") + params.add(id);
+    where.push_back("c.conference_id IN (" + in + ")");
   } else if (p.has(auth::Role::studio_lead) && p.studio_id) {
     where.push_back("(c.studio_id = " + params.add(*p.studio_id) +
                     (p.member_id ? " OR c.member_id = " + params.add(*p.member_id) : "") + ")");
@@ -71,41 +75,61 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
   if (f.sector_id) where.push_back("c.sector_id = " + params.add(*f.sector_id));
   if (f.cluster_id) where.push_back("c.cluster_id = " + params.add(*f.cluster_id));
   if (f.division_code) {
-    where.push_back("c.division_code LIKE " +
-                    params.add(divisions::subtree_prefix(*f.division_code) + "%"));
-  }
-  if (f.overdue) {
-    const auto now = params.add(now_ms);
-    where.push_back("((c.status = 'assigned' AND c.claim_due_at < " + now +
-                    ") OR (c.status = 'in_progress' AND c.reply_due_at < " + now + "))");
+    const auto [first, second] = divisions::subtree_range(*f.division_code);
+    where.push_back("c.division_code >= " + params.add(first) + " AND c.division_code < " +
+                    params.add(second));
   }
   if (f.unsatisfied) where.push_back("c.rating = 'unsatisfied'");
   if (f.escalated) where.push_back("c.escalation_level > 0");
+  // Overdue is two conditions, one per state with a deadline; each is its own branch below
+  // so that either engine can walk cases_status_scan for it.
+  std::string now;
+  if (f.overdue) now = params.add(now_ms);
+  const std::string claim_overdue = "c.status = 'assigned' AND c.claim_due_at < " + now;
+  const std::string reply_overdue = "c.status = 'in_progress' AND c.reply_due_at < " + now;
 
   const auto terms = text::query_terms(f.q);
   const bool searching = !f.q.empty();
   if (searching && terms.empty()) {
     return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
   }
+  const auto conjunction = [](const std::vector<std::string>& terms_sql) {
+    std::string out;
+    for (const auto& t : terms_sql)
+      out += (out.empty() ? " WHERE " : " AND ") + t;
+    return out;
+  };
+  const std::string columns =
+      "c.id, c.tracking_code, c.channel, c.title, c.text, c.address, c.division_code,"
+      " c.studio_id, c.member_id, c.status, c.outcome, c.rating, c.cluster_id,"
+      " c.escalation_level, c.claim_due_at, c.reply_due_at, c.created_at, c.updated_at";
   const bool sqlite = c.dialect().engine() == storage::Engine::sqlite;
-  std::string from = "cases c";
-  std::string rank = "0";
+  std::string sql;
   if (searching) {
+    // Ranking scores each match; a common word matches tens of thousands of cases, so the
+    // score is taken over the search_candidates newest matches that pass the filters
+    // (docs/decisions/019). Paging is keyset on (rank, id) within that set.
+    if (f.overdue) where.push_back("((" + claim_overdue + ") OR (" + reply_overdue + "))");
+    const auto cap = params.add(f.search_candidates);
+    std::string inner;
     if (sqlite) {
-      from +=
-          " JOIN (SELECT rowid AS sid, bm25(case_search) AS rank FROM case_search WHERE"
-          " case_search MATCH " +
-          params.add(text::fts5_match(terms)) + ") s ON s.sid = c.id";
-      rank = "s.rank";
+      // CROSS JOIN keeps the index outermost: newest matches first, stopping at the cap.
+      auto w = where;
+      w.insert(w.begin(), "c.id = case_search.rowid");
+      w.insert(w.begin(), "case_search MATCH " + params.add(text::fts5_match(terms)));
+      inner = "SELECT " + columns + ", bm25(case_search) AS rank FROM case_search CROSS JOIN" +
+              " cases c" + conjunction(w) + " ORDER BY case_search.rowid DESC LIMIT " + cap;
     } else {
       const auto q = params.add(text::pg_tsquery(terms));
-      where.push_back("c.search_vector @@ to_tsquery('simple', " + q + ")");
+      auto w = where;
+      w.insert(w.begin(), "c.search_vector @@ to_tsquery('simple', " + q + ")");
       // Lower is better on both engines (bm25 is negative-better).
-      rank = "(-(ts_rank(c.search_vector, to_tsquery('simple', " + q + "))))::float8";
+      inner = "SELECT " + columns + ", (-(ts_rank(c.search_vector, to_tsquery('simple', " + q +
+              "))))::float8 AS rank FROM cases c" + conjunction(w) + " ORDER BY c.id DESC LIMIT " +
+              cap;
     }
-  }
-  if (f.cursor) {
-    if (searching) {
+    std::string outer_where;
+    if (f.cursor) {
       double key = 0;
       try {
         key = std::stod(f.cursor->key);
@@ -113,23 +137,28 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
         throw Error::bad_request("paging.bad_cursor", "分页参数无效", "malformed cursor");
       }
       const auto k = params.add(key);
-      where.push_back("(" + rank + " > " + k + " OR (" + rank + " = " + k + " AND c.id > " +
-                      params.add(f.cursor->id) + "))");
+      outer_where = " WHERE (c.rank > " + k + " OR (c.rank = " + k + " AND c.id > " +
+                    params.add(f.cursor->id) + "))";
+    }
+    sql = "SELECT c.*, count(*) OVER () AS candidates FROM (" + inner + ") c" + outer_where +
+          " ORDER BY c.rank, c.id LIMIT " + params.add(f.limit + 1);
+  } else {
+    if (f.cursor) where.push_back("c.id < " + params.add(f.cursor->id));
+    const auto limit = params.add(f.limit + 1);
+    if (f.overdue) {
+      // Only ids come out of the branches (from the index alone); rows are read for the page.
+      auto claim = where, reply = where;
+      claim.push_back(claim_overdue);
+      reply.push_back(reply_overdue);
+      sql = "SELECT " + columns + ", 0 AS rank FROM cases c WHERE c.id IN (SELECT o.id FROM" +
+            " (SELECT c.id FROM cases c" + conjunction(claim) +
+            " UNION ALL SELECT c.id FROM cases c" + conjunction(reply) +
+            ") o ORDER BY o.id DESC LIMIT " + limit + ") ORDER BY c.id DESC";
     } else {
-      where.push_back("c.id < " + params.add(f.cursor->id));
+      sql = "SELECT " + columns + ", 0 AS rank FROM cases c" + conjunction(where) +
+            " ORDER BY c.id DESC LIMIT " + limit;
     }
   }
-
-  std::string sql =
-      "SELECT c.id, c.tracking_code, c.channel, c.title, c.text, c.address,"
-      " c.division_code, c.studio_id, c.member_id, c.status, c.outcome, c.rating,"
-      " c.cluster_id, c.escalation_level, c.claim_due_at, c.reply_due_at,"
-      " c.created_at, c.updated_at, " +
-      rank + " AS rank FROM " + from;
-  for (std::size_t i = 0; i < where.size(); ++i)
-    sql += (i == 0 ? " WHERE " : " AND ") + where[i];
-  sql += searching ? " ORDER BY rank, c.id" : " ORDER BY c.id DESC";
-  sql += " LIMIT " + params.add(f.limit + 1);
 
   const auto rows = c.query(sql, params.values());
   std::vector<std::int64_t> member_ids, studio_ids;
@@ -194,7 +223,13 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
     next = json::string(paging::encode(
         {searching ? format_rank(last.real("rank")) : std::string(), last.int64("id")}));
   }
-  return json::object{{"items", std::move(items)}, {"next_cursor", next}};
+  json::object out{{"items", std::move(items)}, {"next_cursor", next}};
+  // On the first page: whether the ranking stopped at the candidate cap, so that the
+  // screen can suggest a narrower query.
+  if (searching && !f.cursor) {
+    out["search_capped"] = !rows.empty() && rows.front().int64("candidates") >= f.search_candidates;
+  }
+  return out;
 }
 
 }  // namespace tongxin::cases

@@ -28,6 +28,9 @@ struct ListFilter {
   std::string q;
   std::optional<paging::Cursor> cursor;
   int limit = 20;
+  // How many of the newest matches a search ranks (docs/decisions/019); the routes keep the
+  // default, tests lower it.
+  std::int64_t search_candidates = 1000;
 };
 
 // {"items": [...], "next_cursor"}; each item carries "snippet" (HTML) when q is set.

@@ -54,6 +54,10 @@ std::string conference_path(storage::Connection& c, std::int64_t conference_id);
 bool in_scope(storage::Connection& c, const auth::Principal& p, std::int64_t conference_id);
 // The principal's scope path (rows whose conference path starts with it are visible).
 std::string scope_path(storage::Connection& c, const auth::Principal& p);
+// The ids of the conferences in the principal's scope: theirs and those below. Lists pass
+// these as values rather than a sub-select on paths so that the planner of either engine
+// sees a short list of keys.
+std::vector<std::int64_t> conferences_in_scope(storage::Connection& c, const auth::Principal& p);
 
 }  // namespace tongxin::organisation
 

@@ -44,6 +44,15 @@ std::string scope_path(storage::Connection& c, const auth::Principal& p) {
   return r.empty() ? std::string("/none/") : r.front().text(0);
 }
 
+std::vector<std::int64_t> conferences_in_scope(storage::Connection& c, const auth::Principal& p) {
+  std::vector<std::int64_t> ids;
+  for (const auto& r :
+       c.q("SELECT id FROM conferences WHERE path LIKE $1 ORDER BY id", scope_path(c, p) + "%")) {
+    ids.push_back(r.int64(0));
+  }
+  return ids;
+}
+
 bool in_scope(storage::Connection& c, const auth::Principal& p, std::int64_t conference_id) {
   const auto r = c.q("SELECT path FROM conferences WHERE id = $1", conference_id);
   return !r.empty() && r.front().text(0).starts_with(scope_path(c, p));

@@ -229,5 +229,32 @@ describe('public write limits', () => {
     assert.equal(limited.status, 429);
     assert.ok(Number(limited.headers.get('retry-after')) > 3000);
     assert.match(limited.json.error.message, /频繁/);
+    // Without a trusted proxy configured, X-Forwarded-For buys no fresh bucket.
+    const spoofed = await c.post('/api/v1/public/cases', body, { 'X-Forwarded-For': '198.51.100.23' });
+    assert.equal(spoofed.status, 429);
+  });
+});
+
+describe('public write limits behind a trusted proxy', () => {
+  let server;
+  before(async () => {
+    server = await startServer('sqlite', {
+      env: { TONGXIN_PUBLIC_WRITES_PER_HOUR: '2', TONGXIN_TRUSTED_PROXIES: '127.0.0.1, ::1' },
+    });
+  });
+  after(async () => { if (server) await server.stop(); });
+  it('counts each citizen by the address the proxy saw, not by what the citizen claims', async () => {
+    const c = new Client(server.base);
+    const studio = (await c.get('/api/v1/public/studios')).json.items[0].id;
+    const body = { text: '反映一个问题', studio_id: studio, anonymous: true, consent: true };
+    const from = (addr) => ({ 'X-Forwarded-For': addr });
+    for (let i = 0; i < 2; i += 1) {
+      assert.equal((await c.post('/api/v1/public/cases', body, from('198.51.100.1'))).status, 201);
+    }
+    assert.equal((await c.post('/api/v1/public/cases', body, from('198.51.100.1'))).status, 429);
+    // Another citizen behind the same proxy has their own bucket.
+    assert.equal((await c.post('/api/v1/public/cases', body, from('198.51.100.2'))).status, 201);
+    // Prepending a made-up address does not escape the limit: the proxy's hop counts.
+    assert.equal((await c.post('/api/v1/public/cases', body, from('203.0.113.99, 198.51.100.1'))).status, 429);
   });
 });

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <toml.hpp>
 
+#include "core/http/client_address.hpp"
+
 extern char** environ;  // NOLINT: POSIX
 
 namespace tongxin::config {
@@ -62,7 +64,7 @@ void apply_file(Config& c, const Table& root) {
     check_keys(s, "server",
                {"listen", "network_threads", "worker_threads", "queue_capacity", "max_header_bytes",
                 "max_body_bytes", "idle_timeout_s", "request_timeout_s", "drain_timeout_s",
-                "static_dir", "access_log"});
+                "static_dir", "access_log", "trusted_proxies"});
     read(s, "listen", c.server.listen);
     read(s, "network_threads", c.server.network_threads);
     read(s, "worker_threads", c.server.worker_threads);
@@ -74,6 +76,7 @@ void apply_file(Config& c, const Table& root) {
     read_seconds(s, "drain_timeout_s", c.server.drain_timeout);
     read(s, "static_dir", c.server.static_dir);
     read(s, "access_log", c.server.access_log);
+    read(s, "trusted_proxies", c.server.trusted_proxies);
   }
   if (root.contains("database")) {
     const auto& d = toml::find(root, "database");
@@ -155,6 +158,17 @@ void apply_env(Config& c, const std::map<std::string, std::string>& env) {
   if (const auto* v = get("TONGXIN_DATA_DIR")) c.data_dir = *v;
   if (const auto* v = get("TONGXIN_KEY_FILE")) c.key_file = *v;
   if (const auto* v = get("TONGXIN_STATIC_DIR")) c.server.static_dir = *v;
+  if (const auto* v = get("TONGXIN_TRUSTED_PROXIES")) {
+    c.server.trusted_proxies.clear();
+    std::size_t start = 0;
+    while (start <= v->size()) {
+      const auto comma = std::min(v->find(',', start), v->size());
+      auto item = v->substr(start, comma - start);
+      std::erase(item, ' ');
+      if (!item.empty()) c.server.trusted_proxies.push_back(item);
+      start = comma + 1;
+    }
+  }
   if (const auto* v = get("TONGXIN_LOG_FORMAT")) c.log_format = *v;
   if (const auto* v = get("TONGXIN_LOG_LEVEL")) c.log_level = *v;
   if (const auto* v = get("TONGXIN_SMS_DRIVER")) c.sms.driver = *v;
@@ -181,6 +195,12 @@ void validate(const Config& c) {
   }
   if (c.log_format != "text" && c.log_format != "json") {
     throw std::runtime_error("config: log.format must be 'text' or 'json'");
+  }
+  try {
+    const http::TrustedProxies check(c.server.trusted_proxies);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(std::string("config: server.trusted_proxies: '") + e.what() +
+                             "' is not an address or network");
   }
   if (c.lockout_failures < 1) throw std::runtime_error("config: auth.lockout_failures must be ≥ 1");
   if (c.sms.driver != "dev" && c.sms.driver != "http") {

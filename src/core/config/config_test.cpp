@@ -73,5 +73,21 @@ TEST(Config, MalformedValuesAreErrors) {
   EXPECT_THROW(load(write_temp("this is not toml ==\n"), true, {}), std::runtime_error);
 }
 
+TEST(Config, TrustedProxiesFromFileOrEnvironmentAndCheckedAtStartUp) {
+  EXPECT_TRUE(load("", false, {}).server.trusted_proxies.empty());
+  const auto path = write_temp("[server]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\"]\n");
+  EXPECT_EQ(load(path, true, {}).server.trusted_proxies,
+            (std::vector<std::string>{"127.0.0.1", "10.0.0.0/8"}));
+  EXPECT_EQ(
+      load(path, true, {{"TONGXIN_TRUSTED_PROXIES", "::1, 192.168.0.0/16"}}).server.trusted_proxies,
+      (std::vector<std::string>{"::1", "192.168.0.0/16"}));
+  try {
+    load("", false, {{"TONGXIN_TRUSTED_PROXIES", "127.0.0.1,proxy.local"}});
+    FAIL() << "expected an error";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("proxy.local"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace tongxin::config

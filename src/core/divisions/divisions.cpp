@@ -39,6 +39,14 @@ std::string subtree_prefix(std::string_view code12) {
   return std::string(c);
 }
 
+std::pair<std::string, std::string> subtree_range(std::string_view code12) {
+  auto first = subtree_prefix(code12);
+  auto second = first;
+  // Codes are digits; '9' + 1 is ':', which still sorts after every digit.
+  if (!second.empty()) second.back() = static_cast<char>(second.back() + 1);
+  return {std::move(first), std::move(second)};
+}
+
 std::shared_ptr<const DivisionIndex> DivisionIndex::load(const std::string& path) {
   std::ifstream in(path);
   if (!in) throw std::runtime_error("divisions: cannot read " + path);

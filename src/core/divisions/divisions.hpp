@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace tongxin::divisions {
@@ -29,6 +30,10 @@ std::optional<std::string> normalize_code(std::string_view code);
 // The prefix every descendant's code shares: 620000000000 → "62", 620100000000 → "6201",
 // 620102000000 → "620102", 620102001000 → "620102001".
 std::string subtree_prefix(std::string_view code12);
+// The same subtree as a half-open range of codes [first, second): "620102" → {"620102",
+// "620103"}. Unlike LIKE 'prefix%', a range lets both engines seek an index whatever the
+// column's collation.
+std::pair<std::string, std::string> subtree_range(std::string_view code12);
 
 class DivisionIndex {
  public:

@@ -32,6 +32,22 @@ TEST(Divisions, SubtreePrefixByLevel) {
   EXPECT_EQ(subtree_prefix("620102001000"), "620102001");
 }
 
+TEST(Divisions, SubtreeRangeHoldsExactlyTheDescendants) {
+  const auto [lo, hi] = subtree_range("620102000000");
+  EXPECT_EQ(lo, "620102");
+  EXPECT_EQ(hi, "620103");
+  for (const std::string inside : {"620102000000", "620102001000", "620102999999"}) {
+    EXPECT_TRUE(inside >= lo && inside < hi) << inside;
+  }
+  for (const std::string outside : {"620101999999", "620103000000", "620112000000"}) {
+    EXPECT_FALSE(outside >= lo && outside < hi) << outside;
+  }
+  // A prefix ending in 9 still bounds its subtree.
+  const auto [lo9, hi9] = subtree_range("620109000000");
+  EXPECT_TRUE(std::string("620109123456") < hi9);
+  EXPECT_FALSE(std::string("620110000000") < hi9);
+}
+
 TEST(Divisions, LoadsTheRealTree) {
   const auto idx = index();
   EXPECT_GT(idx->size(), 40000u);

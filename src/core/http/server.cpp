@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/error.hpp"
+#include "core/http/client_address.hpp"
 #include "core/http/metrics.hpp"
 #include "core/http/static_files.hpp"
 #include "core/http/worker_pool.hpp"
@@ -105,6 +106,7 @@ Response busy_response(Lang lang) {
 struct Server::Impl {
   Impl(ServerOptions o, const Router& r)
       : options(std::move(o)),
+        proxies(options.trusted_proxies),
         router(r),
         pool_owner(std::make_unique<WorkerPool>(options.worker_threads, options.queue_capacity)),
         pool(*pool_owner) {}
@@ -112,6 +114,7 @@ struct Server::Impl {
   ~Impl() { pool_owner.reset(); }
 
   ServerOptions options;
+  TrustedProxies proxies;
   const Router& router;
   std::unique_ptr<WorkerPool> pool_owner;
   WorkerPool& pool;
@@ -190,7 +193,7 @@ struct Server::Impl {
     req.request_id =
         incoming_id && sane_request_id(*incoming_id) ? std::string(*incoming_id) : new_request_id();
     req.lang = language_of(req.header("accept-language").value_or(""));
-    req.remote_addr = remote;
+    req.remote_addr = proxies.client_address(remote, req.header("x-forwarded-for").value_or(""));
     req.body = std::move(breq.body());
     const auto parsed = boost::urls::parse_origin_form(req.target);
     if (!parsed) {

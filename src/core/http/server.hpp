@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/auth/principal.hpp"
 #include "core/http/router.hpp"
@@ -34,6 +35,8 @@ struct ServerOptions {
   std::chrono::seconds drain_timeout{20};
   std::string static_dir;  // built web app (web/dist); empty = none
   bool access_log = true;
+  // Peers whose X-Forwarded-For we believe (client_address.hpp); empty = none.
+  std::vector<std::string> trusted_proxies;
 };
 
 // Establishes the principal for a request (session cookie or bearer token) and enforces
