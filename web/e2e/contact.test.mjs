@@ -270,6 +270,40 @@ describe('contact work: key contacts, 八必访 tasks, the 30-second log, recept
     await ctx.close();
   });
 
+  it('the member corrects a contact, then stops following them and the open task goes', async () => {
+    const ctx = await browser.newContext(PHONE_VIEW);
+    const page = await ctx.newPage();
+    await uiLogin(page, server.base, 'member');
+    await page.waitForURL('**/my/cases');
+    await page.goto(`${server.base}/my/contacts`);
+    await page.locator(`.contact-card[data-id="${contactId}"]`).click();
+    const sheet = page.locator('.contact-sheet');
+    await sheet.locator('.edit-contact').click();
+    await sheet.locator('input[name=work_unit]').fill('雁滩街道社区服务中心');
+    await sheet.locator('input[name=phone]').fill('1370000');
+    await sheet.locator('.save-contact').click();
+    await sheet.locator('.form-error', { hasText: '手机号码' }).waitFor();
+    await sheet.locator('input[name=phone]').fill(CONTACT.phone);
+    await sheet.locator('.save-contact').click();
+    await page.locator('.van-toast', { hasText: '已保存' }).waitFor();
+    await sheet.locator('.van-cell', { hasText: '雁滩街道社区服务中心' }).waitFor();
+    await shot(page, '12-contact-edited');
+
+    await sheet.locator('.edit-contact').click();
+    await sheet.locator('.archive-contact').click();
+    await page.locator('.van-dialog', { hasText: '未完成的走访任务随之取消' }).waitFor();
+    await page.locator('.van-dialog__confirm').click();
+    await page.locator('.van-toast', { hasText: '已移出' }).waitFor();
+    await page.locator(`.contact-card[data-id="${contactId}"]`).waitFor({ state: 'detached' });
+    // The server agrees: the contact is archived and has no open task left.
+    const tasks = await apiGet(server.base, member, '/api/v1/visit-tasks?status=open');
+    assert.equal(tasks.status, 200);
+    assert.ok(!tasks.json.items.some((x) => x.key_contact_id === contactId), 'no open task for an archived contact');
+    const archived = await apiGet(server.base, member, '/api/v1/key-contacts?archived=true');
+    assert.ok(archived.json.items.some((x) => x.id === contactId));
+    await ctx.close();
+  });
+
   it('staff set a studio’s reception rota, record a day as held, and citizens see the days', async () => {
     // 每月第一个 <the weekday of the 1st of this month>, holidays not skipped: this month's day is the
     // 1st, already past or today, so it can be recorded as held.

@@ -177,6 +177,8 @@ export default {
       recordChange: 'Record a change', logContact: 'Log a contact', changeKind: 'What happened', changeNote: 'Details',
       changeNotePlaceholder: 'What happened and what help is needed', changeHint: 'Recording it creates a visit task (must-visit); please visit soon.',
       changeSaved: 'Recorded; {n} visit task(s) created', badPhone: 'Enter a valid mobile number',
+      edit: 'Edit', saved: 'Saved', archive: 'No longer a key contact', archiveConfirm: '{name} leaves your key contacts and their open visit tasks are cancelled. Logged contacts and points stay.',
+      archived: 'Removed; {n} visit task(s) cancelled',
     },
     log: {
       title: 'Log a contact', kind: 'How', date: 'Date', today: 'Today', who: 'Members', me: 'Me', contacts: 'Whom you met',

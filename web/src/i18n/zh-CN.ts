@@ -168,6 +168,8 @@ export default {
       recordChange: '记录变化', logContact: '记一次联系', changeKind: '变化情形', changeNote: '情况说明',
       changeNotePlaceholder: '发生了什么，需要什么帮助', changeHint: '记录后将生成一项走访任务（八必访），请及时走访。',
       changeSaved: '已记录，生成{n}项走访任务', badPhone: '请填写正确的手机号码',
+      edit: '编辑', saved: '已保存', archive: '不再重点联系', archiveConfirm: '{name}将移出重点联系人，未完成的走访任务随之取消。联系记录和积分保留。',
+      archived: '已移出，取消{n}项走访任务',
     },
     log: {
       title: '记一次联系', kind: '联系方式', date: '日期', today: '今天', who: '参加委员', me: '本人', contacts: '联系了谁',

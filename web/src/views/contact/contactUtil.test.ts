@@ -5,7 +5,7 @@ import en from '../../i18n/en';
 import {
   ACTIVITY_KINDS, CHANGE_KINDS, COMMON_KINDS, FIRE_OCCASIONS, OCCASIONS, TOTAL_KEYS, UNIT_KINDS, activityBody, canHold, chinaToday,
   daysBefore, daysBetween, formatPoints, gradeTagType, ruleFamily, signedPoints, groupTasks, icsUrl, inferRota, isoWeekday, itemDate, labelOr, orderContacts, parseIds,
-  progressPercent, recordYears, rotaBody, rotaLabel, toggleId, webcalUrl, type ReceptionDay, type RotaForm, type VisitTask,
+  progressPercent, recordYears, rotaBody, rotaLabel, toggleId, webcalUrl, contactChanges, type ReceptionDay, type RotaForm, type VisitTask,
 } from './contactUtil';
 
 const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh, en } });
@@ -176,5 +176,16 @@ describe('progress and grades', () => {
     expect(ruleFamily('activity.visit')).toBe('activity');
     expect(ruleFamily('visit.overdue')).toBe('visit');
     for (const f of ['activity', 'case', 'visit', 'meeting', 'proposal', 'opinion']) expect(te(`contact.record.family.${f}`)).toBe(true);
+  });
+});
+
+describe('editing a key contact', () => {
+  const before = { name: '张桂兰', phone: '13912345678', sector_label: '社区', work_unit: '', notes: '独居老人' };
+  it('sends only what changed, trimmed', () => {
+    expect(contactChanges(before, { ...before, work_unit: ' 雁滩社区 ', notes: '独居老人' })).toEqual({ work_unit: '雁滩社区' });
+    expect(contactChanges(before, { ...before })).toEqual({});
+  });
+  it('clears an optional field with null', () => {
+    expect(contactChanges(before, { ...before, phone: '  ', notes: '' })).toEqual({ phone: null, notes: null });
   });
 });

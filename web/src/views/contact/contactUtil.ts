@@ -267,3 +267,18 @@ export function inferRota(days: ReceptionDay[]): Omit<RotaForm, 'skip_holidays'>
     member_ids: first.members.map((m) => m.id),
   };
 }
+
+export interface ContactDraft { name: string; phone: string; sector_label: string; work_unit: string; notes: string }
+
+// The PATCH body for an edited key contact: only what changed, trimmed; a cleared optional
+// field is sent as null (the server clears it), the name is never cleared.
+export function contactChanges(before: Partial<ContactDraft>, draft: ContactDraft): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  for (const key of ['name', 'phone', 'sector_label', 'work_unit', 'notes'] as const) {
+    const now = draft[key].trim();
+    const was = (before[key] ?? '').trim();
+    if (now === was) continue;
+    out[key] = now === '' && key !== 'name' ? null : now;
+  }
+  return out;
+}
