@@ -6,6 +6,7 @@
 #include "cases/cases.hpp"
 #include "contact/contact.hpp"
 #include "core/audit/audit.hpp"
+#include "records/records.hpp"
 
 namespace tongxin::app {
 
@@ -52,6 +53,11 @@ void Background::run() {
         }
         if (const int n = cases::reindex_stale(ctx_.db); n > 0) {
           spdlog::info("search index: {} cases re-tokenised", n);
+        }
+        const auto points = records::sweep(ctx_.db, ctx_, audit::now_ms());
+        if (points.changed + points.removed > 0) {
+          spdlog::info("points sweep: {} members recomputed, {} changed, {} totals removed",
+                       points.members, points.changed, points.removed);
         }
         next_sweep = steady_clock::now() + sweep_every;
       }

@@ -2,6 +2,7 @@
 //
 // Logging an activity — the 30-second path from a member's phone — and what it settles:
 // the visit tasks it fulfils.
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
 
@@ -27,6 +28,26 @@ bool one_of(const std::string_view (&list)[N], std::string_view v) {
     if (x == v) return true;
   }
   return false;
+}
+
+// The ids once each, in their first order.
+std::vector<std::int64_t> distinct(const std::vector<std::int64_t>& ids) {
+  std::vector<std::int64_t> out;
+  for (const auto id : ids) {
+    if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+  }
+  return out;
+}
+
+// Appends `ids` to `params` and returns their placeholders: "$2, $3, $4".
+std::string placeholders(std::vector<storage::Value>& params,
+                         const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (const auto id : ids) {
+    params.emplace_back(id);
+    out += (out.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  return out;
 }
 
 }  // namespace
@@ -83,17 +104,29 @@ LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
     throw Error::invalid_field("reached_count", "联系群众人数应在0到100000之间",
                                "reached_count out of range");
   }
-  for (const auto m : a.member_ids) {
-    if (c.q("SELECT 1 FROM members WHERE id = $1 AND conference_id = $2", m, a.conference_id)
-            .empty()) {
+  // One statement each for the checks and the links, whatever the number of members and
+  // contacts (the demo logs thousands of activities in one transaction).
+  const auto members = distinct(a.member_ids);
+  const auto contacts = distinct(a.key_contact_ids);
+  {
+    std::vector<storage::Value> params{a.conference_id};
+    const auto in = placeholders(params, members);
+    if (c.query("SELECT COUNT(*) FROM members WHERE conference_id = $1 AND id IN (" + in + ")",
+                params)
+            .front()
+            .int64(0) != static_cast<std::int64_t>(members.size())) {
       throw Error::invalid_field("member_ids", "委员不存在或不属于本政协", "unknown member");
     }
   }
-  for (const auto k : a.key_contact_ids) {
-    if (c.q("SELECT 1 FROM key_contacts WHERE id = $1 AND conference_id = $2 AND archived_at IS"
-            " NULL",
-            k, a.conference_id)
-            .empty()) {
+  if (!contacts.empty()) {
+    std::vector<storage::Value> params{a.conference_id};
+    const auto in = placeholders(params, contacts);
+    if (c.query("SELECT COUNT(*) FROM key_contacts WHERE conference_id = $1 AND archived_at IS"
+                " NULL AND id IN (" +
+                    in + ")",
+                params)
+            .front()
+            .int64(0) != static_cast<std::int64_t>(contacts.size())) {
       throw Error::invalid_field("key_contact_ids", "联系人不存在", "unknown key contact");
     }
   }
@@ -102,28 +135,36 @@ LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
           " reached_count, summary, created_by, created_at, updated_at)"
           " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10) RETURNING id",
           a.conference_id, a.kind, channel, held_on, a.place, a.studio_id,
-          std::max(a.reached_count, static_cast<int>(a.key_contact_ids.size())), a.summary,
-          actor.user_id(), now_ms)
+          std::max(a.reached_count, static_cast<int>(contacts.size())), a.summary, actor.user_id(),
+          now_ms)
           .front()
           .int64(0);
-  for (const auto m : a.member_ids) {
-    c.x("INSERT INTO activity_members (activity_id, member_id) VALUES ($1, $2)"
-        " ON CONFLICT DO NOTHING",
-        id, m);
-  }
-  LoggedActivity out{id, 0};
-  for (const auto k : a.key_contact_ids) {
-    c.x("INSERT INTO activity_contacts (activity_id, key_contact_id) VALUES ($1, $2)"
-        " ON CONFLICT DO NOTHING",
-        id, k);
-    // A visit task is done when one of its members met its contact on or after the trigger.
-    for (const auto m : a.member_ids) {
-      out.tasks_closed += static_cast<int>(
-          c.x("UPDATE visit_tasks SET status = 'done', done_activity_id = $1, done_at = $2"
-              " WHERE status = 'open' AND member_id = $3 AND key_contact_id = $4 AND"
-              " trigger_id IN (SELECT id FROM visit_triggers WHERE fired_on <= $5)",
-              id, now_ms, m, k, held_on));
+  const auto link_rows = [&](const char* table, const char* column,
+                             const std::vector<std::int64_t>& ids) {
+    std::vector<storage::Value> params{id};
+    std::string values;
+    for (const auto v : ids) {
+      params.emplace_back(v);
+      values += (values.empty() ? "($1, $" : ", ($1, $") + std::to_string(params.size()) + ")";
     }
+    c.execute(std::string("INSERT INTO ") + table + " (activity_id, " + column + ") VALUES " +
+                  values + " ON CONFLICT DO NOTHING",
+              params);
+  };
+  link_rows("activity_members", "member_id", members);
+  LoggedActivity out{id, 0};
+  if (!contacts.empty()) {
+    link_rows("activity_contacts", "key_contact_id", contacts);
+    // A visit task is done when one of its members met its contact on or after the trigger.
+    std::vector<storage::Value> params{id, now_ms, held_on};
+    const auto member_in = placeholders(params, members);
+    const auto contact_in = placeholders(params, contacts);
+    out.tasks_closed = static_cast<int>(
+        c.execute("UPDATE visit_tasks SET status = 'done', done_activity_id = $1, done_at = $2"
+                  " WHERE status = 'open' AND member_id IN (" +
+                      member_in + ") AND key_contact_id IN (" + contact_in +
+                      ") AND trigger_id IN (SELECT id FROM visit_triggers WHERE fired_on <= $3)",
+                  params));
   }
   audit::record(c, actor,
                 {"activity.create", "activity", id,

@@ -144,6 +144,23 @@ int generate_reception_days(storage::Connection& c, const ServiceContext& ctx,
                             std::int64_t studio_id, std::chrono::year_month from, int months,
                             std::int64_t now_ms);
 
+// Records a scheduled reception day as held: an activity of kind reception_day at the
+// studio, on the day's date and place, with the members on duty (or `fallback_member` when
+// the day has none), then the day's status 'held'. The activity's conference is the
+// studio's (`fallback_conference` when the studio is no longer live). Error 404 for an
+// unknown day, 409 when it is not scheduled (held or cancelled); log_activity's errors (400)
+// otherwise. The caller checks who may.
+struct HeldReceptionDay {
+  std::string summary;
+  int reached_count = 0;
+  std::vector<std::int64_t> key_contact_ids;
+  std::optional<std::int64_t> fallback_member;
+  std::int64_t fallback_conference = 0;  // when the studio is no longer live
+};
+LoggedActivity hold_reception_day(storage::Connection& c, const ServiceContext& ctx,
+                                  const audit::Actor& actor, std::int64_t reception_day_id,
+                                  const HeldReceptionDay& held, std::int64_t now_ms);
+
 // The studio's scheduled reception days from `from` on, as an iCalendar (RFC 5545) text.
 std::string reception_days_ics(storage::Connection& c, const ServiceContext& ctx,
                                std::int64_t studio_id, const std::string& from);
@@ -161,6 +178,24 @@ struct SweepReport {
   int reception_days_created = 0;
 };
 SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t now_ms);
+
+// Leaders' contact points (领导包抓联系): a leader (a member) tied to one studio, one county
+// conference below the leader's own and one township studio; visited once a quarter.
+struct LeaderLink {
+  std::int64_t leader_member_id = 0;
+  std::int64_t studio_id = 0;
+  std::int64_t county_conference_id = 0;
+  std::int64_t township_studio_id = 0;
+};
+struct LeaderLinkSaved {
+  std::int64_t id = 0;
+  std::int64_t conference_id = 0;  // the leader's
+};
+// Creates or replaces the leader's link; audits. Error 400 naming the field for an unknown
+// member, a studio that is not live, or a county conference that is not below the
+// leader's conference. The caller checks that all of them are in its scope.
+LeaderLinkSaved save_leader_link(storage::Connection& c, const audit::Actor& actor,
+                                 const LeaderLink& link, std::int64_t now_ms);
 
 // A member's activities in [from, to] (YYYY-MM-DD), for the duty record (records module).
 struct MemberActivity {

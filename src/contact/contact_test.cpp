@@ -330,6 +330,53 @@ TEST_P(ContactWorld, ActivitiesAreValidated) {
   EXPECT_EQ(attempt({.kind = "visit", .held_on = "2026-02-30", .member_ids = {teacher}}),
             "held_on");
   EXPECT_EQ(attempt({.kind = "salon", .member_ids = {teacher}, .reached_count = 30}), "");
+  // Every member and contact must be the conference's: one unknown refuses the whole activity.
+  EXPECT_EQ(attempt({.kind = "visit", .member_ids = {teacher, 999999}}), "member_ids");
+  EXPECT_EQ(attempt({.kind = "visit", .member_ids = {teacher}, .key_contact_ids = {999999}}),
+            "key_contact_ids");
+  EXPECT_EQ(attempt({.kind = "visit",
+                     .member_ids = {teacher},
+                     .key_contact_ids = {principal_contact, 999999}}),
+            "key_contact_ids");
+  // A member or contact named twice is linked once.
+  EXPECT_EQ(attempt({.kind = "talk",
+                     .member_ids = {teacher, doctor, teacher},
+                     .key_contact_ids = {principal_contact, principal_contact}}),
+            "");
+  const auto links = db->read([&](storage::Connection& c) {
+    return std::pair{
+        c.q("SELECT COUNT(*) FROM activity_members am JOIN activities a ON a.id = am.activity_id"
+            " WHERE a.kind = 'talk'")
+            .front()
+            .int64(0),
+        c.q("SELECT COUNT(*) FROM activity_contacts ac JOIN activities a ON a.id = ac.activity_id"
+            " WHERE a.kind = 'talk'")
+            .front()
+            .int64(0)};
+  });
+  EXPECT_EQ(links, (std::pair<std::int64_t, std::int64_t>{2, 1}));
+  EXPECT_EQ(db->read([&](storage::Connection& c) {
+    return c.q("SELECT COUNT(*) FROM activities WHERE kind = 'visit'").front().int64(0);
+  }),
+            0);  // the refused ones left nothing
+}
+
+TEST_P(ContactWorld, AJointVisitClosesTheTasksOfEachMemberForEachContactMet) {
+  ASSERT_EQ(fire_for(education).tasks, 2);  // the teacher's two contacts
+  ASSERT_EQ(fire_for(health).tasks, 1);     // the doctor's nurse
+  const auto logged = db->write([&](storage::Connection& c) {
+    return log_activity(c, *ctx, nobody,
+                        {.kind = "visit",
+                         .held_on = "2026-03-17",
+                         .member_ids = {teacher, doctor},
+                         .key_contact_ids = {principal_contact, nurse_contact},
+                         .conference_id = conference},
+                        china_ms(2026y / March / 17));
+  });
+  EXPECT_EQ(logged.tasks_closed, 2);
+  EXPECT_EQ(task_status(teacher, principal_contact), "done");
+  EXPECT_EQ(task_status(doctor, nurse_contact), "done");
+  EXPECT_EQ(task_status(teacher, parent_contact), "open");  // not met
 }
 
 TEST_P(ContactWorld, AKeyContactIsEditedSealedMaskedAndAuditedWithoutItsValues) {
@@ -643,6 +690,19 @@ class ContactRoutes : public ContactWorld {
             .roles = {auth::Role::staff},
             .conference_id = conf};
   }
+  auth::Principal leader(std::int64_t id) const {
+    return {.user_id = 700 + id,
+            .username = "leader",
+            .roles = {auth::Role::leader, auth::Role::member},
+            .conference_id = conference,
+            .member_id = id};
+  }
+  auth::Principal agency() const {
+    return {.user_id = 600,
+            .username = "agency",
+            .roles = {auth::Role::agency},
+            .conference_id = conference};
+  }
   auth::Principal lead(std::int64_t of_studio) const {
     return {.user_id = 800 + of_studio,
             .username = "lead",
@@ -658,6 +718,30 @@ class ContactRoutes : public ContactWorld {
       return body.is_object() && body.as_object().contains("error")
                  ? std::string(body.at("error").at("code").as_string())
                  : std::string();
+    }
+    // The field a 400 names, or "".
+    std::string field() const {
+      if (!body.is_object() || !body.as_object().contains("error")) return "";
+      const auto& d = body.at("error").at("details");
+      return d.is_object() && d.as_object().contains("field")
+                 ? std::string(d.at("field").as_string())
+                 : std::string();
+    }
+    bool chinese_message() const {
+      if (!body.is_object() || !body.as_object().contains("error")) return false;
+      const auto m = std::string(body.at("error").at("message").as_string());
+      // A CJK ideograph in UTF-8 starts with a byte 0xE4…0xE9.
+      return std::any_of(m.begin(), m.end(), [](char ch) {
+        const auto b = static_cast<unsigned char>(ch);
+        return b >= 0xE4 && b <= 0xE9;
+      });
+    }
+    // The ids of a list's items.
+    std::vector<std::int64_t> ids() const {
+      std::vector<std::int64_t> out;
+      for (const auto& item : body.at("items").as_array())
+        out.push_back(item.at("id").as_int64());
+      return out;
     }
   };
   Reply call(http::Method method, const std::string& target, const auth::Principal& p,
@@ -693,7 +777,9 @@ class ContactRoutes : public ContactWorld {
       return {r.status, r.body.empty() ? boost::json::value(nullptr) : boost::json::parse(r.body)};
     } catch (const Error& e) {
       return {static_cast<unsigned>(e.status()),
-              boost::json::object{{"error", {{"code", e.code()}, {"message", e.message_zh()}}}}};
+              boost::json::object{
+                  {"error",
+                   {{"code", e.code()}, {"message", e.message_zh()}, {"details", e.details()}}}}};
     }
   }
 
@@ -925,6 +1011,329 @@ TEST_P(ContactRoutes, SectorDaysAreListedWithTheirSectorsAndArchivedByStaffInSco
   r = call(Method::get, "/api/v1/sector-dates?archived=true", staff(conference));
   ASSERT_EQ(r.body.at("items").as_array().size(), 1U);
   EXPECT_EQ(r.body.at("items").at(0).at("id").as_int64(), teachers_day);
+}
+
+TEST_P(ContactWorld, AHeldReceptionDayBecomesAnActivityOfItsStudio) {
+  const auto now = china_ms(2026y / March / 20);
+  const auto day = db->write([&](storage::Connection& c) {
+    save_rota(c, studio, Rota{2, 3, "09:00", "11:30", "雁南街道党群服务中心", {doctor, teacher}},
+              now);
+    generate_reception_days(c, *ctx, studio, 2026y / March, 2, now);
+    return c
+        .q("SELECT id FROM reception_days WHERE studio_id = $1 AND held_on = '2026-03-11'", studio)
+        .front()
+        .int64(0);
+  });
+  const auto held = db->write([&](storage::Connection& c) {
+    return hold_reception_day(c, *ctx, nobody, day, {.summary = "接待群众8人", .reached_count = 8},
+                              now);
+  });
+  EXPECT_EQ(held.tasks_closed, 0);
+  const auto activity = db->read([&](storage::Connection& c) {
+    const auto r =
+        c.q("SELECT a.kind, a.channel, a.held_on, a.place, a.studio_id,"
+            " a.conference_id, a.reached_count, d.status FROM activities a JOIN"
+            " reception_days d ON d.activity_id = a.id WHERE a.id = $1",
+            held.id);
+    const auto row = r.front();
+    return std::vector<std::string>{row.text(0),
+                                    row.text(1),
+                                    row.text(2),
+                                    row.text(3),
+                                    std::to_string(row.int64(4)),
+                                    std::to_string(row.int64(5)),
+                                    std::to_string(row.int64(6)),
+                                    row.text(7)};
+  });
+  EXPECT_EQ(activity, (std::vector<std::string>{"reception_day", "face_to_face", "2026-03-11",
+                                                "雁南街道党群服务中心", std::to_string(studio),
+                                                std::to_string(conference), "8", "held"}));
+  // The members on duty took part: it is on their record.
+  for (const auto m : {teacher, doctor}) {
+    const auto acts = db->read([&](storage::Connection& c) {
+      return activities_of_member(c, m, "2026-03-01", "2026-03-31");
+    });
+    ASSERT_EQ(acts.size(), 1U);
+    EXPECT_EQ(acts[0].participants, 2);
+  }
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                hold_reception_day(c, *ctx, nobody, day, {}, now);
+              });
+            }),
+            "409 reception_day.not_scheduled");
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                hold_reception_day(c, *ctx, nobody, 999999, {}, now);
+              });
+            }),
+            "404 reception_day.not_found");
+  // The April day is still to come: log_activity refuses a future date, the day stays scheduled.
+  const auto april = db->read([&](storage::Connection& c) {
+    return c
+        .q("SELECT id FROM reception_days WHERE studio_id = $1 AND held_on > '2026-04-01'", studio)
+        .front()
+        .int64(0);
+  });
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                hold_reception_day(c, *ctx, nobody, april, {}, now);
+              });
+            }),
+            "held_on");
+  EXPECT_EQ(db->read([&](storage::Connection& c) {
+    return c.q("SELECT status FROM reception_days WHERE id = $1", april).front().text(0);
+  }),
+            "scheduled");
+}
+
+TEST_P(ContactRoutes, LeaderLinksNameTheirPointsAndStayInTheCallersScope) {
+  using http::Method;
+  std::int64_t county = 0, county_studio = 0, foreign_county = 0, foreign_studio = 0;
+  db->write([&](storage::Connection& c) {
+    county = organisation::create_conference(
+        c, *ctx, nobody, {"城关区政协", "城关区", "county", "620102000000", conference, 14});
+    foreign_county = organisation::create_conference(
+        c, *ctx, nobody, {"秦州区政协", "秦州区", "county", "620502000000", other_conference, 14});
+    county_studio =
+        organisation::create_record(c, *ctx, nobody, "studio", county,
+                                    boost::json::object{{"name", "城关区委员工作室"},
+                                                        {"kind", "studio"},
+                                                        {"mode", "sector"},
+                                                        {"division_code", "620102000000"}});
+    foreign_studio =
+        organisation::create_record(c, *ctx, nobody, "studio", other_conference,
+                                    boost::json::object{{"name", "天水委员工作室"},
+                                                        {"kind", "studio"},
+                                                        {"mode", "sector"},
+                                                        {"division_code", "620502000000"}});
+  });
+  const auto body = [&](std::int64_t s, std::int64_t k, std::int64_t t) {
+    return boost::json::object{{"leader_member_id", teacher},
+                               {"studio_id", s},
+                               {"county_conference_id", k},
+                               {"township_studio_id", t}};
+  };
+  // Whatever is named must be in the caller's scope, and the county below the leader's.
+  for (const auto& [b, field] : std::vector<std::pair<boost::json::object, std::string>>{
+           {body(foreign_studio, county, other_studio), "studio_id"},
+           {body(studio, county, foreign_studio), "township_studio_id"},
+           {body(999999, county, other_studio), "studio_id"},
+           {body(studio, foreign_county, other_studio), "county_conference_id"},
+           {body(studio, other_conference, other_studio), "county_conference_id"},
+           {body(studio, conference, other_studio), "county_conference_id"},  // not below
+           {body(studio, 999999, other_studio), "county_conference_id"}}) {
+    const auto r = call(Method::post, "/api/v1/leader-links", staff(conference), b);
+    EXPECT_EQ(r.status, 400U) << boost::json::serialize(b);
+    EXPECT_EQ(r.field(), field) << boost::json::serialize(r.body);
+    EXPECT_TRUE(r.chinese_message()) << boost::json::serialize(r.body);
+  }
+  // Staff of another conference do not see the leader at all.
+  EXPECT_EQ(call(Method::post, "/api/v1/leader-links", staff(other_conference),
+                 body(foreign_studio, foreign_county, foreign_studio))
+                .field(),
+            "leader_member_id");
+  EXPECT_EQ(call(Method::post, "/api/v1/leader-links", member(teacher),
+                 body(studio, county, other_studio))
+                .status,
+            403U);
+  const auto saved = call(Method::post, "/api/v1/leader-links", staff(conference),
+                          body(studio, county, other_studio));
+  ASSERT_EQ(saved.status, 201U) << boost::json::serialize(saved.body);
+  EXPECT_EQ(audit_rows("leader_link.save", saved.body.at("id").as_int64()), 1);
+
+  // The quarter: each point named, with its visits; an activity at the county's studio counts
+  // for the county.
+  db->write([&](storage::Connection& c) {
+    for (const auto& [on, at] :
+         std::vector<std::pair<const char*, std::int64_t>>{{"2026-02-10", studio},
+                                                           {"2026-03-02", studio},
+                                                           {"2026-03-05", county_studio},
+                                                           {"2026-04-02", other_studio}}) {
+      log_activity(c, *ctx, nobody,
+                   {.kind = "inspection",
+                    .held_on = on,
+                    .studio_id = at,
+                    .member_ids = {teacher},
+                    .conference_id = conference},
+                   china_ms(2026y / April / 10));
+    }
+  });
+  auto r = call(Method::get, "/api/v1/leader-links?year=2026&quarter=1", staff(conference));
+  ASSERT_EQ(r.status, 200U) << boost::json::serialize(r.body);
+  ASSERT_EQ(r.body.at("items").as_array().size(), 1U);
+  const auto item = r.body.at("items").at(0);
+  EXPECT_EQ(item.at("leader").as_string(), "王建国");
+  EXPECT_EQ(item.at("studio"),
+            (boost::json::value{{"id", studio}, {"name", "雁南街道委员工作站"}}));
+  EXPECT_EQ(item.at("county"), (boost::json::value{{"id", county}, {"name", "城关区政协"}}));
+  EXPECT_EQ(item.at("township"),
+            (boost::json::value{{"id", other_studio}, {"name", "东岗街道委员工作站"}}));
+  EXPECT_EQ(item.at("visits"), (boost::json::value{{"studio", 2}, {"county", 1}, {"township", 0}}));
+  EXPECT_EQ(item.at("missing"), (boost::json::value(boost::json::array{"township"})));
+  r = call(Method::get, "/api/v1/leader-links?year=2026&quarter=2", leader(doctor));
+  ASSERT_EQ(r.status, 200U);
+  EXPECT_EQ(r.body.at("items").at(0).at("missing"),
+            (boost::json::value(boost::json::array{"studio", "county"})));
+  EXPECT_TRUE(call(Method::get, "/api/v1/leader-links?year=2026&quarter=1", staff(other_conference))
+                  .body.at("items")
+                  .as_array()
+                  .empty());
+  EXPECT_EQ(call(Method::get, "/api/v1/leader-links?year=2026&quarter=1", member(teacher)).status,
+            403U);
+
+  // Saving again replaces the points of the same link.
+  r = call(Method::post, "/api/v1/leader-links", staff(conference),
+           body(county_studio, county, studio));
+  EXPECT_EQ(r.body.at("id"), saved.body.at("id"));
+  r = call(Method::get, "/api/v1/leader-links?year=2026&quarter=1", staff(conference));
+  EXPECT_EQ(r.body.at("items").at(0).at("studio").at("name").as_string(), "城关区委员工作室");
+  EXPECT_EQ(r.body.at("items").at(0).at("visits"),
+            (boost::json::value{{"studio", 1}, {"county", 1}, {"township", 2}}));
+
+  // Year and quarter: integers in range, or 400 naming the parameter in Chinese.
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"", "year"},
+           {"?year=2026", "quarter"},
+           {"?quarter=2", "year"},
+           {"?year=abc&quarter=1", "year"},
+           {"?year=2026&quarter=x", "quarter"},
+           {"?year=2026&quarter=", "quarter"},
+           {"?year=2026&quarter=5", "quarter"},
+           {"?year=2026&quarter=0", "quarter"},
+           {"?year=2026&quarter=1.5", "quarter"},
+           {"?year=2026&quarter=-1", "quarter"},
+           {"?year=1999&quarter=1", "year"},
+           {"?year=2026x&quarter=1", "year"},
+           {"?year=99999999999999999999&quarter=1", "year"}}) {
+    r = call(Method::get, "/api/v1/leader-links" + query, staff(conference));
+    EXPECT_EQ(r.status, 400U) << query;
+    EXPECT_EQ(r.code(), "validation.invalid_field") << query;
+    EXPECT_EQ(r.field(), field) << query;
+    EXPECT_TRUE(r.chinese_message()) << query;
+  }
+}
+
+TEST_P(ContactRoutes, ActivitiesAreListedToStaffLeadersTheStudiosLeadAndTheMembersOnly) {
+  using http::Method;
+  const auto now = china_ms(2026y / March / 16);
+  std::int64_t together = 0, outsiders = 0, alone = 0;
+  db->write([&](storage::Connection& c) {
+    together = log_activity(c, *ctx, nobody,
+                            {.kind = "consultation",
+                             .held_on = "2026-03-10",
+                             .studio_id = studio,
+                             .member_ids = {teacher, doctor},
+                             .conference_id = conference},
+                            now)
+                   .id;
+    outsiders = log_activity(c, *ctx, nobody,
+                             {.kind = "service",
+                              .held_on = "2026-03-11",
+                              .studio_id = other_studio,
+                              .member_ids = {outsider},
+                              .conference_id = conference},
+                             now)
+                    .id;
+    alone = log_activity(c, *ctx, nobody,
+                         {.kind = "visit",
+                          .held_on = "2026-03-12",
+                          .member_ids = {doctor},
+                          .conference_id = conference},
+                         now)
+                .id;
+  });
+  const auto list = [&](const std::string& q, const auth::Principal& p) {
+    return call(Method::get, "/api/v1/activities" + q, p);
+  };
+  using Ids = std::vector<std::int64_t>;
+  // Staff and leaders: the conference, narrowed as asked.
+  for (const auto& p : {staff(conference), leader(outsider)}) {
+    EXPECT_EQ(list("", p).ids(), (Ids{alone, outsiders, together})) << p.username;
+    EXPECT_EQ(list("?studio_id=" + std::to_string(other_studio), p).ids(), Ids{outsiders});
+    EXPECT_EQ(list("?member_id=" + std::to_string(doctor), p).ids(), (Ids{alone, together}));
+  }
+  EXPECT_TRUE(list("?studio_id=" + std::to_string(studio), staff(other_conference)).ids().empty());
+  // The studio's lead: the studio's activities, with the members' names.
+  auto r = list("", lead(studio));
+  EXPECT_EQ(r.ids(), Ids{together});
+  ASSERT_EQ(r.body.at("items").at(0).at("members").as_array().size(), 2U);
+  EXPECT_EQ(list("?studio_id=" + std::to_string(studio), lead(studio)).ids(), Ids{together});
+  EXPECT_EQ(list("?studio_id=" + std::to_string(studio) + "&member_id=" + std::to_string(doctor),
+                 lead(studio))
+                .ids(),
+            Ids{together});
+  // A member: their own, and their studios'.
+  EXPECT_EQ(list("", member(doctor)).ids(), (Ids{alone, together}));
+  EXPECT_EQ(list("?member_id=" + std::to_string(doctor), member(doctor)).ids(),
+            (Ids{alone, together}));
+  EXPECT_EQ(list("?studio_id=" + std::to_string(studio), member(teacher)).ids(), Ids{together});
+  EXPECT_TRUE(
+      list("?member_id=" + std::to_string(teacher) + "&studio_id=" + std::to_string(other_studio),
+           member(teacher))
+          .ids()
+          .empty());
+  // Anyone else's: 403 with a Chinese message.
+  for (const auto& [q, p] : std::vector<std::pair<std::string, auth::Principal>>{
+           {"?studio_id=" + std::to_string(other_studio), lead(studio)},
+           {"?member_id=" + std::to_string(doctor), lead(studio)},
+           {"?studio_id=" + std::to_string(other_studio) + "&member_id=" + std::to_string(outsider),
+            lead(studio)},
+           {"?studio_id=" + std::to_string(other_studio), member(teacher)},
+           {"?studio_id=" + std::to_string(studio), member(outsider)},
+           {"?member_id=" + std::to_string(doctor), member(teacher)},
+           {"?studio_id=" + std::to_string(studio) + "&member_id=" + std::to_string(doctor),
+            member(outsider)},
+           {"", agency()}}) {
+    r = list(q, p);
+    EXPECT_EQ(r.status, 403U) << q << " " << p.username;
+    EXPECT_TRUE(r.chinese_message()) << q;
+  }
+  EXPECT_EQ(list("?studio_id=" + std::to_string(other_studio), member(teacher)).code(),
+            "contact.activities_forbidden");
+  // Ids that are not positive integers: 400, not 500.
+  for (const auto& [q, field] : std::vector<std::pair<std::string, std::string>>{
+           {"?studio_id=abc", "studio_id"},
+           {"?studio_id=", "studio_id"},
+           {"?studio_id=0", "studio_id"},
+           {"?studio_id=1e3", "studio_id"},
+           {"?member_id=-4", "member_id"},
+           {"?member_id=7x", "member_id"},
+           {"?member_id=99999999999999999999", "member_id"}}) {
+    for (const auto& p : {staff(conference), member(teacher)}) {
+      r = list(q, p);
+      EXPECT_EQ(r.status, 400U) << q << " " << p.username;
+      EXPECT_EQ(r.field(), field) << q;
+      EXPECT_TRUE(r.chinese_message()) << q;
+    }
+  }
+}
+
+TEST_P(ContactRoutes, ReceptionDaysAreListedForAStudioIdAndADate) {
+  using http::Method;
+  db->write([&](storage::Connection& c) {
+    const auto now = audit::now_ms();
+    save_rota(c, studio, Rota{2, 3, "09:00", "11:30", "", {teacher}}, now);
+    const auto today = calendar::china_date(now);
+    generate_reception_days(c, *ctx, studio, {today.year(), today.month()}, 3, now);
+  });
+  auto r = call(Method::get,
+                "/api/v1/reception-days?studio_id=" + std::to_string(studio) + "&from=2000-01-01",
+                staff(conference));
+  ASSERT_EQ(r.status, 200U) << boost::json::serialize(r.body);
+  EXPECT_EQ(r.body.at("items").as_array().size(), 3U);
+  for (const auto& [q, field] : std::vector<std::pair<std::string, std::string>>{
+           {"", "studio_id"},
+           {"?studio_id=abc", "studio_id"},
+           {"?studio_id=12abc", "studio_id"},
+           {"?studio_id=-1", "studio_id"},
+           {"?studio_id=" + std::to_string(studio) + "&from=2026-13-01", "from"},
+           {"?studio_id=" + std::to_string(studio) + "&from=tomorrow", "from"}}) {
+    r = call(Method::get, "/api/v1/reception-days" + q, member(teacher));
+    EXPECT_EQ(r.status, 400U) << q;
+    EXPECT_EQ(r.field(), field) << q;
+    EXPECT_TRUE(r.chinese_message()) << q;
+  }
 }
 
 TONGXIN_INSTANTIATE_ENGINES(ContactWorld);

@@ -155,13 +155,51 @@ int generate_reception_days(storage::Connection& c, const ServiceContext& ctx,
         studio_id, day, rota.start_time, rota.end_time, rota.place, now_ms);
     if (rows.empty()) continue;
     ++created;
+    if (rota.member_ids.empty()) continue;
+    // The members on duty, in one statement.
+    std::vector<storage::Value> params{rows.front().int64(0)};
+    std::string values;
     for (const auto m : rota.member_ids) {
-      c.x("INSERT INTO reception_duty (reception_day_id, member_id) VALUES ($1, $2)"
-          " ON CONFLICT DO NOTHING",
-          rows.front().int64(0), m);
+      params.emplace_back(m);
+      values += (values.empty() ? "($1, $" : ", ($1, $") + std::to_string(params.size()) + ")";
     }
+    c.execute("INSERT INTO reception_duty (reception_day_id, member_id) VALUES " + values +
+                  " ON CONFLICT DO NOTHING",
+              params);
   }
   return created;
+}
+
+LoggedActivity hold_reception_day(storage::Connection& c, const ServiceContext& ctx,
+                                  const audit::Actor& actor, std::int64_t reception_day_id,
+                                  const HeldReceptionDay& held, std::int64_t now_ms) {
+  const auto rows = c.q("SELECT * FROM reception_days WHERE id = $1", reception_day_id);
+  if (rows.empty()) throw Error::not_found("reception_day.not_found", "接待日不存在", "not found");
+  const auto d = rows.front();
+  if (d.text("status") != "scheduled") {
+    throw Error::conflict("reception_day.not_scheduled", "该接待日已登记或已取消",
+                          "already held or cancelled");
+  }
+  const auto s = organisation::find_studio(c, d.int64("studio_id"));
+  NewActivity a;
+  a.kind = "reception_day";
+  a.held_on = d.text("held_on");
+  a.place = d.text("place");
+  a.studio_id = d.int64("studio_id");
+  for (const auto& m :
+       c.q("SELECT member_id FROM reception_duty WHERE reception_day_id = $1 ORDER BY member_id",
+           reception_day_id)) {
+    a.member_ids.push_back(m.int64(0));
+  }
+  if (a.member_ids.empty() && held.fallback_member) a.member_ids.push_back(*held.fallback_member);
+  a.key_contact_ids = held.key_contact_ids;
+  a.reached_count = held.reached_count;
+  a.summary = held.summary;
+  a.conference_id = s ? s->conference_id : held.fallback_conference;
+  const auto logged = log_activity(c, ctx, actor, a, now_ms);
+  c.x("UPDATE reception_days SET status = 'held', activity_id = $2 WHERE id = $1", reception_day_id,
+      logged.id);
+  return logged;
 }
 
 json::array upcoming_reception_days(storage::Connection& c, std::int64_t studio_id,

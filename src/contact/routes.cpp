@@ -5,10 +5,10 @@
 // public iCalendar feed. Members act for themselves; staff for their conference.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <charconv>
 #include <map>
 
 #include "contact/contact.hpp"
+#include "contact/query_params.hpp"
 #include "core/calendar/calendar.hpp"
 #include "core/crypto/field_crypto.hpp"
 #include "core/error.hpp"
@@ -101,15 +101,7 @@ bool archived_param(const http::Request& req) {
 
 // A member_id query parameter: a positive integer or absent.
 std::optional<std::int64_t> member_param(const http::Request& req) {
-  const auto m = req.query_param("member_id");
-  if (!m) return std::nullopt;
-  std::int64_t v = 0;
-  const auto* end = m->data() + m->size();
-  const auto [ptr, ec] = std::from_chars(m->data(), end, v);
-  if (ec != std::errc() || ptr != end || v <= 0) {
-    throw Error::invalid_field("member_id", "委员编号无效", "member_id is a positive integer");
-  }
-  return v;
+  return id_query(req, "member_id", "委员编号无效");
 }
 
 std::vector<std::int64_t> ids_of(const std::string& json_text) {
@@ -182,6 +174,46 @@ json::object sector_date_json(const storage::Row& r,
 const std::vector<Role>& members_and_staff() {
   static const std::vector<Role> roles{Role::member, Role::staff, Role::studio_lead, Role::leader};
   return roles;
+}
+
+// Who may list which activities (GET /api/v1/activities): staff and leaders those of their
+// conference scope, filtered by member or studio as asked; a studio lead those of their own
+// studio; a member their own, and those of the studios they belong to. Anything else is 403.
+// Returns the filters to apply (0 = none) within the caller's conference scope.
+std::pair<std::int64_t, std::int64_t> activities_filter(storage::Connection& c,
+                                                        const auth::Principal& p,
+                                                        std::optional<std::int64_t> member,
+                                                        std::optional<std::int64_t> studio) {
+  if (is_staff(p) || p.has(Role::leader)) return {member.value_or(0), studio.value_or(0)};
+  const auto forbidden = [] {
+    return Error::forbidden("contact.activities_forbidden",
+                            "只能查看本人参加的活动或本人所在工作室的活动",
+                            "your own activities and your studios' only");
+  };
+  const bool own_member = member && p.member_id && *member == *p.member_id;
+  if (member && !own_member) {
+    // Another member's activities: only within the lead's own studio.
+    const bool lead_of_studio =
+        studio && p.has(Role::studio_lead) && p.studio_id && *p.studio_id == *studio;
+    if (!lead_of_studio) throw forbidden();
+    return {*member, *studio};
+  }
+  if (studio && !own_member) {
+    bool allowed = p.has(Role::studio_lead) && p.studio_id && *p.studio_id == *studio;
+    if (!allowed && p.member_id) {
+      if (const auto m = organisation::find_member(c, *p.member_id)) {
+        allowed = std::any_of(m->studios.begin(), m->studios.end(),
+                              [&](const auto& s) { return s.id == *studio; });
+      }
+    }
+    if (!allowed) throw forbidden();
+    return {0, *studio};
+  }
+  if (own_member) return {*member, studio.value_or(0)};
+  // Nothing asked: a member's own activities, else a lead's studio's.
+  if (p.member_id) return {*p.member_id, 0};
+  if (p.has(Role::studio_lead) && p.studio_id) return {0, *p.studio_id};
+  throw forbidden();
 }
 
 void register_units(http::Router& router, ServiceContext& ctx) {
@@ -566,15 +598,11 @@ void register_activities(http::Router& router, ServiceContext& ctx) {
            [&ctx](http::Request& req) {
              const auto cursor = paging::decode(req.query_param("cursor"));
              const auto limit = paging::limit(req.query_param("limit"));
+             const auto member_in = member_param(req);
+             const auto studio_in = id_query(req, "studio_id", "工作室编号应为正整数");
              return ctx.db.read([&](storage::Connection& c) {
                const auto& p = req.user();
-               std::int64_t member = 0, studio = 0;
-               if (const auto s = req.query_param("studio_id")) studio = std::stoll(*s);
-               if (const auto m = req.query_param("member_id")) member = std::stoll(*m);
-               if (!is_staff(p) && !p.has(Role::leader) && studio == 0) {
-                 member = acting_member(
-                     c, p, member ? std::optional<std::int64_t>(member) : std::nullopt);
-               }
+               const auto [member, studio] = activities_filter(c, p, member_in, studio_in);
                const auto rows =
                    c.q("SELECT a.* FROM activities a WHERE a.conference_id IN (SELECT id FROM"
                        " conferences WHERE path LIKE $1) AND a.revoked_at IS NULL AND ($2 = 0 OR"
@@ -945,67 +973,45 @@ void register_reception(http::Router& router, ServiceContext& ctx) {
        .pattern = "/api/v1/reception-days",
        .handler =
            [&ctx](http::Request& req) {
-             const auto studio = req.query_param("studio_id");
+             const auto studio = id_query(req, "studio_id", "工作室编号应为正整数");
              if (!studio)
                throw Error::invalid_field("studio_id", "请指定工作室", "studio_id is required");
+             const auto from = req.query_param("from");
+             const auto since = from ? iso_date(parse_date(*from, "from")) : today(audit::now_ms());
              return ctx.db.read([&](storage::Connection& c) {
-               return http::Response::json(json::object{
-                   {"items", upcoming_reception_days(
-                                 c, std::stoll(*studio),
-                                 req.query_param("from").value_or(today(audit::now_ms())), 24)}});
+               return http::Response::json(
+                   json::object{{"items", upcoming_reception_days(c, *studio, since, 24)}});
              });
            },
        .roles = members_and_staff(),
        .summary = "接待日安排 / reception days",
        .tag = "contact"});
-  router.add(
-      {.method = http::Method::post,
-       .pattern = "/api/v1/reception-days/{id}/hold",
-       .handler =
-           [&ctx](http::Request& req) {
-             FieldReader f(req.json());
-             const auto summary = f.optional_string("summary", 2000).value_or("");
-             const auto reached = f.optional_int("reached_count").value_or(0);
-             const auto contacts = f.int_array("key_contact_ids", 50);
-             f.reject_unknown();
-             const auto actor = http::actor_of(req);
-             return ctx.db.write([&](storage::Connection& c) {
-               const auto rows = c.q("SELECT * FROM reception_days WHERE id = $1", req.id_param());
-               if (rows.empty())
-                 throw Error::not_found("reception_day.not_found", "接待日不存在", "not found");
-               const auto d = rows.front();
-               if (d.text("status") != "scheduled") {
-                 throw Error::conflict("reception_day.not_scheduled", "该接待日已登记或已取消",
-                                       "already held or cancelled");
-               }
-               const auto s = organisation::find_studio(c, d.int64("studio_id"));
-               NewActivity a;
-               a.kind = "reception_day";
-               a.held_on = d.text("held_on");
-               a.place = d.text("place");
-               a.studio_id = d.int64("studio_id");
-               for (const auto& m :
-                    c.q("SELECT member_id FROM reception_duty WHERE reception_day_id = $1",
-                        d.int64("id"))) {
-                 a.member_ids.push_back(m.int64(0));
-               }
-               if (a.member_ids.empty() && req.user().member_id)
-                 a.member_ids.push_back(*req.user().member_id);
-               a.key_contact_ids = contacts;
-               a.reached_count = static_cast<int>(reached);
-               a.summary = summary;
-               a.conference_id = s ? s->conference_id : req.user().conference_id;
-               const auto now = audit::now_ms();
-               const auto logged = log_activity(c, ctx, actor, a, now);
-               c.x("UPDATE reception_days SET status = 'held', activity_id = $2 WHERE id = $1",
-                   d.int64("id"), logged.id);
-               return http::Response::json(
-                   json::object{{"activity_id", logged.id}, {"tasks_closed", logged.tasks_closed}});
-             });
-           },
-       .roles = {Role::staff, Role::studio_lead, Role::member},
-       .summary = "登记接待日开展情况 / record a reception day as held",
-       .tag = "contact"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/reception-days/{id}/hold",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    FieldReader f(req.json());
+                    const auto summary = f.optional_string("summary", 2000).value_or("");
+                    const auto reached = f.optional_int("reached_count").value_or(0);
+                    const auto contacts = f.int_array("key_contact_ids", 50);
+                    f.reject_unknown();
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      HeldReceptionDay held;
+                      held.summary = summary;
+                      held.reached_count = static_cast<int>(reached);
+                      held.key_contact_ids = contacts;
+                      held.fallback_member = req.user().member_id;
+                      held.fallback_conference = req.user().conference_id;
+                      const auto logged =
+                          hold_reception_day(c, ctx, actor, req.id_param(), held, audit::now_ms());
+                      return http::Response::json(json::object{
+                          {"activity_id", logged.id}, {"tasks_closed", logged.tasks_closed}});
+                    });
+                  },
+              .roles = {Role::staff, Role::studio_lead, Role::member},
+              .summary = "登记接待日开展情况 / record a reception day as held",
+              .tag = "contact"});
   router.add({.method = http::Method::get,
               .pattern = "/api/v1/public/studios/{id}/reception-days.ics",
               .handler =

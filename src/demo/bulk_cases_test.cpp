@@ -13,6 +13,7 @@
 #include "accounts/migrations.hpp"
 #include "cases/cases.hpp"
 #include "cases/migrations.hpp"
+#include "contact/migrations.hpp"
 #include "core/error.hpp"
 #include "core/migrations.hpp"
 #include "core/text/analyzer.hpp"
@@ -34,8 +35,9 @@ class BulkCasesTest : public testing::EngineTest {
     EngineTest::SetUp();
     if (!db) return;
     std::vector<storage::Migration> all;
+    // The demo logs a year of contact work too.
     for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                        cases::migrations()}) {
+                        cases::migrations(), contact::migrations()}) {
       all.insert(all.end(), list.begin(), list.end());
     }
     storage::apply_migrations(*db, all);

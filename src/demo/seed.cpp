@@ -4,6 +4,7 @@
 
 #include "accounts/accounts.hpp"
 #include "demo/cases_demo.hpp"
+#include "demo/contact_demo.hpp"
 #include "demo/demo.hpp"
 #include "demo/people.hpp"
 #include "demo/random.hpp"
@@ -264,15 +265,17 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
       members.push_back({create("member", lanzhou, body), sector.second, party});
     }
     // A few members of each county conference, so scoping shows in the demo.
+    std::vector<json::array> county_members(counties.size());
     for (std::size_t k = 0; k < counties.size(); ++k) {
       const auto sid = create("sector", counties[k], {{"name", "医药卫生界"}});
       for (int i = 0; i < (small ? 1 : 3); ++i) {
-        create("member", counties[k],
-               {{"name", person_name(r)},
-                {"sector_id", sid},
-                {"work_unit", std::string(kDistricts[k].name) + "人民医院"},
-                {"title", "医师"},
-                {"division_code", kDistricts[k].code}});
+        county_members[k].push_back(
+            create("member", counties[k],
+                   {{"name", person_name(r)},
+                    {"sector_id", sid},
+                    {"work_unit", std::string(kDistricts[k].name) + "人民医院"},
+                    {"title", "医师"},
+                    {"division_code", kDistricts[k].code}}));
       }
     }
 
@@ -352,12 +355,40 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
     }
     // One station per street or township, named after it.
     const std::size_t per_district = small ? 1 : 14;
+    std::vector<std::vector<std::int64_t>> stations_by_county;
     for (const auto& d : kDistricts) {
       std::size_t made = 0;
+      stations_by_county.emplace_back();
       for (const auto* t : ctx.divisions->children(d.code)) {
         if (made++ >= per_district) break;
-        make_studio(t->name + "委员工作站", "station", "street", t->code, d, members_of_sector(""),
-                    ctx.divisions->full_name(t->code) + "党群服务中心");
+        stations_by_county.back().push_back(
+            make_studio(t->name + "委员工作站", "station", "street", t->code, d,
+                        members_of_sector(""), ctx.divisions->full_name(t->code) + "党群服务中心"));
+      }
+    }
+    // City scale: each county conference runs a studio of its own, where the city's leaders
+    // visit the county (领导包抓联系).
+    std::vector<std::int64_t> county_studios(counties.size(), 0);
+    if (!small) {
+      for (std::size_t k = 0; k < counties.size(); ++k) {
+        const auto& d = kDistricts[k];
+        const auto* div = ctx.divisions->find(d.code);
+        county_studios[k] = create(
+            "studio", counties[k],
+            {{"name", std::string(d.name) + "政协委员工作室"},
+             {"kind", "studio"},
+             {"mode", "sector"},
+             {"division_code", d.code},
+             {"address",
+              (div ? ctx.divisions->full_name(div->code) : std::string(d.name)) + "政协机关"},
+             {"lat", d.lat},
+             {"lng", d.lng},
+             {"opening_rules", "工作日9:00—17:00开放，每月第二个星期三为委员接待日。"},
+             {"description", std::string(d.name) + "政协委员联系界别群众、开展协商议事的工作室。"},
+             {"standards_checklist", checklist(r)},
+             {"status", "active"},
+             {"member_ids", county_members[k]}});
+        studios.push_back(county_studios[k]);
       }
     }
 
@@ -406,6 +437,17 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
     summary += "  账户 accounts: admin security auditor staff lead member member2 agency leader\n";
     SeedContext sc{ctx, c, options.seed, options.scale};
     summary += "  " + seed_cases(sc, lanzhou) + "\n";
+    ContactDemo contact{.conference = lanzhou,
+                        .themed_studios = {studios.begin(), studios.begin() + themes},
+                        .counties = counties,
+                        .stations_by_county = stations_by_county,
+                        .county_studios = county_studios,
+                        .leaders = {},
+                        .leader_account_member = members[3].id,
+                        .lead_studio = studios[0]};
+    for (std::size_t i = 2; i < 9 && i < members.size(); ++i)
+      contact.leaders.push_back(members[i].id);  // the chair and the vice chairs
+    summary += "  " + seed_contact_work(sc, contact) + "\n";
     std::lock_guard lock(steps_mutex);
     for (auto& [name, step] : steps())
       summary += "  " + step(sc) + "\n";

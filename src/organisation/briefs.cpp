@@ -20,7 +20,8 @@ std::vector<std::string> tags(const std::string& json_text) {
 }
 
 constexpr const char* kMemberSelect =
-    "SELECT m.id, m.conference_id, m.name, m.sector_id, COALESCE(s.name, '') AS sector_name,"
+    "SELECT m.id, m.conference_id, m.name, m.sector_id, m.committee_id,"
+    " COALESCE(s.name, '') AS sector_name,"
     " COALESCE(n.name, '') AS national_sector_name, m.expertise, m.resources, m.division_code,"
     " m.is_public FROM members m LEFT JOIN sectors s ON s.id = m.sector_id"
     " LEFT JOIN national_sectors n ON n.id = s.national_sector_id";
@@ -31,6 +32,7 @@ MemberBrief member_from_row(const storage::Row& r) {
   m.conference_id = r.int64("conference_id");
   m.name = r.text("name");
   m.sector_id = r.opt_int64("sector_id");
+  m.committee_id = r.opt_int64("committee_id");
   m.sector_name = r.text("sector_name");
   m.national_sector_name = r.text("national_sector_name");
   m.expertise = tags(r.text("expertise"));
@@ -73,6 +75,17 @@ std::vector<MemberBrief> members_of_conference(storage::Connection& c, std::int6
            conference_id)) {
     const auto it = index.find(r.int64(0));
     if (it != index.end()) out[it->second].studios.push_back({r.int64(1), r.text(2), r.text(3)});
+  }
+  return out;
+}
+
+std::vector<MemberBrief> live_members_after(storage::Connection& c, std::int64_t after_id,
+                                            int limit) {
+  std::vector<MemberBrief> out;
+  for (const auto& r : c.q(std::string(kMemberSelect) +
+                               " WHERE m.id > $1 AND m.archived_at IS NULL ORDER BY m.id LIMIT $2",
+                           after_id, limit)) {
+    out.push_back(member_from_row(r));
   }
   return out;
 }
@@ -125,6 +138,21 @@ std::map<std::int64_t, std::string> names_of_members(storage::Connection& c,
 std::map<std::int64_t, std::string> names_of_studios(storage::Connection& c,
                                                      const std::vector<std::int64_t>& ids) {
   return names_of(c, "studios", ids);
+}
+
+std::map<std::int64_t, std::string> names_of_sectors(storage::Connection& c,
+                                                     const std::vector<std::int64_t>& ids) {
+  return names_of(c, "sectors", ids);
+}
+
+std::map<std::int64_t, std::string> names_of_committees(storage::Connection& c,
+                                                        const std::vector<std::int64_t>& ids) {
+  return names_of(c, "committees", ids);
+}
+
+std::map<std::int64_t, std::string> names_of_conferences(storage::Connection& c,
+                                                         const std::vector<std::int64_t>& ids) {
+  return names_of(c, "conferences", ids);
 }
 
 }  // namespace tongxin::organisation

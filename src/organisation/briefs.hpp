@@ -27,8 +27,9 @@ struct MemberBrief {
   std::int64_t conference_id = 0;
   std::string name;
   std::optional<std::int64_t> sector_id;
-  std::string sector_name;           // the conference's own sector name
-  std::string national_sector_name;  // the national sector it maps to, if any
+  std::optional<std::int64_t> committee_id;  // the special committee (专委会) of the member
+  std::string sector_name;                   // the conference's own sector name
+  std::string national_sector_name;          // the national sector it maps to, if any
   std::vector<std::string> expertise, resources;
   std::optional<std::string> division_code;
   std::vector<StudioRef> studios;
@@ -46,6 +47,10 @@ struct StudioBrief {
 std::optional<MemberBrief> find_member(storage::Connection& c, std::int64_t id);
 // Live (not archived) members of one conference, with their studios.
 std::vector<MemberBrief> members_of_conference(storage::Connection& c, std::int64_t conference_id);
+// Live members of every conference with ids above `after_id`, in id order, at most `limit`
+// (without their studios): for sweeps that walk all members a batch at a time.
+std::vector<MemberBrief> live_members_after(storage::Connection& c, std::int64_t after_id,
+                                            int limit);
 // A live studio.
 std::optional<StudioBrief> find_studio(storage::Connection& c, std::int64_t id);
 // The conference path ("/1/4/") of a conference; empty when unknown.
@@ -67,4 +72,10 @@ std::map<std::int64_t, std::string> names_of_members(storage::Connection& c,
                                                      const std::vector<std::int64_t>& ids);
 std::map<std::int64_t, std::string> names_of_studios(storage::Connection& c,
                                                      const std::vector<std::int64_t>& ids);
+std::map<std::int64_t, std::string> names_of_sectors(storage::Connection& c,
+                                                     const std::vector<std::int64_t>& ids);
+std::map<std::int64_t, std::string> names_of_committees(storage::Connection& c,
+                                                        const std::vector<std::int64_t>& ids);
+std::map<std::int64_t, std::string> names_of_conferences(storage::Connection& c,
+                                                         const std::vector<std::int64_t>& ids);
 }  // namespace tongxin::organisation

@@ -10,9 +10,12 @@
 
 #include <boost/json.hpp>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/audit/audit.hpp"
+#include "core/auth/principal.hpp"
 #include "core/context.hpp"
 #include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
@@ -25,19 +28,79 @@ struct Recomputed {
   double total = 0;
   int added = 0;
   int revoked = 0;
+  int updated = 0;             // ledger entries whose points changed (or came back)
+  bool total_changed = false;  // the stored total (or the member's place) was written
 };
+// Brings the member's ledger for the year in line with the sources and stores the year's
+// total with the member's conference, sector and committee (points_totals), which the
+// assessment reads. A write: the sweep and the write paths of this module call it, GETs never.
 Recomputed recompute(storage::Connection& c, const ServiceContext& ctx, std::int64_t member_id,
                      int year, std::int64_t now_ms);
 
+// The records sweep (src/app/background.cpp): walks every live member a batch at a time, one
+// transaction per batch, recomputing the current year — and the previous one until the end
+// of March, for late entries — and removing the stored totals of members no longer live.
+// Resumes where it stopped (points_sweep), at most one full pass per call, and stops early
+// when the time budget is spent. Idempotent: a second call at the same moment changes nothing.
+struct SweepOptions {
+  int batch = 25;                 // members per transaction
+  std::int64_t budget_ms = 5000;  // wall-clock budget of one call
+};
+struct SweepReport {
+  int members = 0;  // recomputed
+  int changed = 0;  // whose ledger or stored total changed
+  int removed = 0;  // stored totals dropped (member archived)
+  int passes = 0;   // full passes completed
+};
+SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t now_ms,
+                  const SweepOptions& options = {});
+
 // {"member", "year", "totals", "points": {"total", "grade", "grade_label", "by_category"},
-//  "items": [...]} — recomputes first.
+//  "items": [...]} — scored live from the sources with the rule set in force; reads only.
 boost::json::object duty_record(storage::Connection& c, const ServiceContext& ctx,
                                 std::int64_t member_id, int year, std::int64_t now_ms);
 
-// Ranking of the members of a conference by points, with rank within the conference, the
-// sector and the committee.
-boost::json::array assessment(storage::Connection& c, const ServiceContext& ctx,
-                              std::int64_t conference_id, int year, std::int64_t now_ms);
+// The grade codes of the assessment, best first (points.hpp grade_for).
+bool is_grade_code(std::string_view code);
+
+// The yearly assessment as the sweep stored it: members of the conferences in the principal's
+// scope, points high to low, with ranks that share ties (1, 2, 2, 4) within the member's own
+// conference, sector and committee. Reads only.
+struct AssessmentQuery {
+  int year = 0;
+  std::optional<std::int64_t> conference_id;  // one conference of the scope
+  std::optional<std::int64_t> sector_id;
+  std::optional<std::int64_t> committee_id;
+  std::optional<std::string> grade;  // excellent | competent | basic | unqualified
+  int limit = 50;
+  std::optional<std::string> cursor;  // next_cursor of the previous page
+};
+// {"year", "items": [...], "next_cursor", "summary": {"count", "average", "by_grade",
+//  "computed_at"} on the first page (null on later ones)}. Error 400 for a bad cursor,
+// 404 for a conference out of scope.
+boost::json::object assessment(storage::Connection& c, const ServiceContext& ctx,
+                               const auth::Principal& p, const AssessmentQuery& q);
+
+// Awards (评比表彰): 优秀委员 to a member, 先进委员工作室 to a studio, by the awarding
+// conference (the caller's). The caller is actor.principal; the recipient must be live and in
+// its scope (Error 404 otherwise), the same award for the same year and recipient is refused
+// (409 award.duplicate), awarded_on is YYYY-MM-DD (default: today in China), not in the
+// future and not before the year it honours. Audited.
+struct NewAward {
+  int year = 0;
+  std::string kind;  // excellent_member | advanced_studio
+  std::optional<std::int64_t> member_id;
+  std::optional<std::int64_t> studio_id;
+  std::string citation;
+  std::optional<std::string> awarded_on;
+};
+boost::json::object create_award(storage::Connection& c, const audit::Actor& actor,
+                                 const NewAward& award, std::int64_t now_ms);
+// Withdraws an award of a conference in the caller's scope (Error 404 otherwise); audited.
+void delete_award(storage::Connection& c, const audit::Actor& actor, std::int64_t id,
+                  std::int64_t now_ms);
+// The awards of a year given by the conferences in the principal's scope, oldest first.
+boost::json::array awards_of_year(storage::Connection& c, const auth::Principal& p, int year);
 
 // The generated first draft of a member's duty report from the record.
 std::string draft_report_text(const boost::json::object& record);

@@ -1,13 +1,16 @@
 // src/records/routes.cpp
 //
-// Duty records, points, assessments and the yearly duty report. A member sees their own;
-// staff and leaders their conference.
+// Duty records, points, assessments, awards and the yearly duty report. A member sees their
+// own; staff and leaders their conference and those below. GETs only read.
+#include <algorithm>
 #include <boost/json.hpp>
+#include <charconv>
 
 #include "core/calendar/calendar.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
 #include "core/json/fields.hpp"
+#include "core/paging.hpp"
 #include "organisation/briefs.hpp"
 #include "records/records.hpp"
 
@@ -18,18 +21,43 @@ using auth::Role;
 
 namespace {
 
+// Query parameters: absent or empty → nullopt; anything malformed → 400 with a Chinese message
+// (never an exception from the standard library, which would be a 500).
+std::optional<std::int64_t> positive_param(const http::Request& req, std::string_view name,
+                                           const std::string& label) {
+  const auto v = req.query_param(name);
+  if (!v || v->empty()) return std::nullopt;
+  std::int64_t n = 0;
+  const auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || p != v->data() + v->size() || n <= 0) {
+    throw Error::invalid_field(std::string(name), label + "参数无效，应为正整数",
+                               std::string(name) + " must be a positive integer");
+  }
+  return n;
+}
+
 int year_param(const http::Request& req) {
   const auto now_year = static_cast<int>(calendar::china_date(audit::now_ms()).year());
   const auto y = req.query_param("year");
   if (!y || y->empty()) return now_year;
-  try {
-    std::size_t used = 0;
-    const int v = std::stoi(*y, &used);
-    if (used != y->size() || v < 2000 || v > now_year + 1) throw std::out_of_range("year");
-    return v;
-  } catch (const std::exception&) {
+  int v = 0;
+  const auto [p, ec] = std::from_chars(y->data(), y->data() + y->size(), v);
+  if (ec != std::errc() || p != y->data() + y->size() || v < 2000 || v > now_year + 1) {
     throw Error::invalid_field("year", "年度无效", "invalid year");
   }
+  return v;
+}
+
+std::optional<std::string> grade_param(const http::Request& req) {
+  const auto g = req.query_param("grade");
+  if (!g || g->empty()) return std::nullopt;
+  if (!is_grade_code(*g)) {
+    throw Error::invalid_field("grade",
+                               "等次参数无效，应为 excellent（优秀）、competent（称职）、"
+                               "basic（基本称职）或 unqualified（不称职）",
+                               "grade must be excellent, competent, basic or unqualified");
+  }
+  return *g;
 }
 
 // The member in the path, if the caller may see their record.
@@ -77,8 +105,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
               .handler =
                   [&ctx](http::Request& req) {
                     const auto year = year_param(req);
-                    // Recomputing the points writes the ledger, so this read is a unit of work.
-                    return ctx.db.write([&](storage::Connection& c) {
+                    // Scored live from the sources; the stored ledger is the sweep's.
+                    return ctx.db.read([&](storage::Connection& c) {
                       return http::Response::json(
                           duty_record(c, ctx, member_in_scope(c, req), year, audit::now_ms()));
                     });
@@ -123,30 +151,34 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                                            {"basic_min", ctx.config.points.basic_min}}}});
              });
            },
-       .roles = readers,
+       .roles = {Role::member, Role::staff, Role::leader, Role::studio_lead, Role::admin},
        .summary = "履职积分规则 / points rules",
        .tag = "records"});
-  router.add(
-      {.method = http::Method::get,
-       .pattern = "/api/v1/assessments",
-       .handler =
-           [&ctx](http::Request& req) {
-             const auto year = year_param(req);
-             return ctx.db.write([&](storage::Connection& c) {
-               return http::Response::json(json::object{
-                   {"year", year},
-                   {"items", assessment(c, ctx, req.user().conference_id, year, audit::now_ms())}});
-             });
-           },
-       .roles = {Role::staff, Role::leader},
-       .summary = "年度履职考核排名 / yearly assessment and ranking",
-       .tag = "records"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/assessments",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    AssessmentQuery q;
+                    q.year = year_param(req);
+                    q.conference_id = positive_param(req, "conference_id", "政协");
+                    q.sector_id = positive_param(req, "sector_id", "界别");
+                    q.committee_id = positive_param(req, "committee_id", "专委会");
+                    q.grade = grade_param(req);
+                    q.limit = paging::limit(req.query_param("limit"), 50, 200);
+                    q.cursor = req.query_param("cursor");
+                    return ctx.db.read([&](storage::Connection& c) {
+                      return http::Response::json(assessment(c, ctx, req.user(), q));
+                    });
+                  },
+              .roles = {Role::staff, Role::leader},
+              .summary = "年度履职考核排名 / yearly assessment and ranking",
+              .tag = "records"});
   router.add({.method = http::Method::get,
               .pattern = "/api/v1/members/{id}/duty-report",
               .handler =
                   [&ctx](http::Request& req) {
                     const auto year = year_param(req);
-                    return ctx.db.write([&](storage::Connection& c) {
+                    return ctx.db.read([&](storage::Connection& c) {
                       return http::Response::json(
                           report_json(c, ctx, member_in_scope(c, req), year, audit::now_ms()));
                     });
@@ -202,6 +234,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     return ctx.db.write([&](storage::Connection& c) {
                       const auto member = req.id_param();
                       const auto now = audit::now_ms();
+                      // The report freezes the year's record: bring the ledger in line first.
+                      recompute(c, ctx, member, year, now);
                       const auto report = report_json(c, ctx, member, year, now);
                       if (report.at("status").as_string() == "submitted") {
                         throw Error::conflict("records.submitted", "述职报告已提交",
@@ -228,82 +262,58 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
        .handler =
            [&ctx](http::Request& req) {
              tongxin::json::FieldReader f(req.json());
-             const auto year = f.required_int("year");
-             const auto kind = f.optional_enum("kind", {"excellent_member", "advanced_studio"});
-             const auto member = f.optional_int("member_id");
-             const auto studio = f.optional_int("studio_id");
-             const auto citation = f.optional_string("citation", 500).value_or("");
+             NewAward a;
+             a.year =
+                 static_cast<int>(std::clamp<std::int64_t>(f.required_int("year"), -1, 100000));
+             a.kind = f.optional_enum("kind", {"excellent_member", "advanced_studio"}).value_or("");
+             a.member_id = f.optional_int("member_id");
+             a.studio_id = f.optional_int("studio_id");
+             a.citation = f.optional_string("citation", 500).value_or("");
+             a.awarded_on = f.optional_string("awarded_on", 10);
              f.reject_unknown();
-             if (!kind) throw Error::invalid_field("kind", "请选择表彰类型", "kind is required");
-             if (*kind == "excellent_member" ? !member : !studio) {
-               throw Error::invalid_field(*kind == "excellent_member" ? "member_id" : "studio_id",
-                                          "请选择表彰对象", "who is awarded is required");
-             }
              const auto actor = http::actor_of(req);
              return ctx.db.write([&](storage::Connection& c) {
-               const auto& p = req.user();
-               if (member) {
-                 const auto m = organisation::find_member(c, *member);
-                 if (!m || !organisation::in_scope(c, p, m->conference_id)) {
-                   throw Error::invalid_field("member_id", "委员不存在", "unknown member");
-                 }
-               }
-               if (studio && !organisation::find_studio(c, *studio)) {
-                 throw Error::invalid_field("studio_id", "委员工作室不存在", "unknown studio");
-               }
-               const auto id =
-                   c.q("INSERT INTO awards (conference_id, year, kind, member_id, studio_id,"
-                       " citation, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-                       p.conference_id, year, *kind, member, studio, citation, audit::now_ms())
-                       .front()
-                       .int64(0);
-               audit::record(c, actor, {"award.create", "award", id, nullptr});
-               return http::Response::json(json::object{{"id", id}}, 201);
+               return http::Response::json(create_award(c, actor, a, audit::now_ms()), 201);
              });
            },
        .roles = {Role::staff},
        .summary = "评比表彰（优秀委员、先进委员工作室） / record an award",
-       .tag = "records"});
-  router.add(
-      {.method = http::Method::get,
-       .pattern = "/api/v1/awards",
-       .handler =
-           [&ctx](http::Request& req) {
-             const auto year = year_param(req);
-             return ctx.db.read([&](storage::Connection& c) {
-               json::array items;
-               for (const auto& r :
-                    c.q("SELECT a.*, m.name AS member_name, s.name AS studio_name FROM awards a"
-                        " LEFT JOIN members m ON m.id = a.member_id LEFT JOIN studios s ON"
-                        " s.id = a.studio_id WHERE a.year = $1 AND a.conference_id IN"
-                        " (SELECT id FROM conferences WHERE path LIKE $2) ORDER BY a.id",
-                        year, organisation::scope_path(c, req.user()) + "%")) {
-                 items.push_back(json::object{
-                     {"id", r.int64("id")},
-                     {"kind", r.text("kind")},
-                     {"member_id",
-                      r.opt_int64("member_id") ? json::value(*r.opt_int64("member_id")) : nullptr},
-                     {"member", r.opt_text("member_name") ? json::value(*r.opt_text("member_name"))
-                                                          : nullptr},
-                     {"studio_id",
-                      r.opt_int64("studio_id") ? json::value(*r.opt_int64("studio_id")) : nullptr},
-                     {"studio", r.opt_text("studio_name") ? json::value(*r.opt_text("studio_name"))
-                                                          : nullptr},
-                     {"citation", r.text("citation")}});
-               }
-               return http::Response::json(
-                   json::object{{"year", year}, {"items", std::move(items)}});
-             });
-           },
-       .roles = {Role::staff, Role::leader, Role::member},
-       .summary = "表彰名单 / awards of a year",
-       .tag = "records"});
+       .tag = "records",
+       .request_schema =
+           R"({"type":"object","required":["year","kind"],"properties":{"year":{"type":"integer"},"kind":{"enum":["excellent_member","advanced_studio"]},"member_id":{"type":"integer"},"studio_id":{"type":"integer"},"citation":{"type":"string","maxLength":500},"awarded_on":{"type":"string","format":"date"}}})"});
+  router.add({.method = http::Method::del,
+              .pattern = "/api/v1/awards/{id}",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto id = req.id_param();
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      delete_award(c, actor, id, audit::now_ms());
+                      return http::Response::json(json::object{{"id", id}, {"deleted", true}});
+                    });
+                  },
+              .roles = {Role::staff},
+              .summary = "撤销表彰 / withdraw an award",
+              .tag = "records"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/awards",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto year = year_param(req);
+                    return ctx.db.read([&](storage::Connection& c) {
+                      return http::Response::json(json::object{
+                          {"year", year}, {"items", awards_of_year(c, req.user(), year)}});
+                    });
+                  },
+              .roles = {Role::staff, Role::leader, Role::member},
+              .summary = "表彰名单 / awards of a year",
+              .tag = "records"});
   router.add({.method = http::Method::get,
               .pattern = "/api/v1/members/{id}/duty-report.pdf",
               .handler =
                   [&ctx](http::Request& req) {
                     const auto year = year_param(req);
-                    const auto [title, subtitle, text] = ctx.db.write([&](storage::Connection& c) {
+                    const auto [title, subtitle, text] = ctx.db.read([&](storage::Connection& c) {
                       const auto member = member_in_scope(c, req);
                       const auto m = organisation::find_member(c, member);
                       const auto report = report_json(c, ctx, member, year, audit::now_ms());

@@ -5,7 +5,9 @@
 // contacts; staff fire a must-visit occasion for the member's sector; the member logs the
 // visit from the phone and the task closes; a member edits and archives a key contact (its
 // open tasks cancelled) while others cannot; staff list and archive sector days; a studio's
-// rota is read by its lead, its members and staff, and by no one else.
+// rota is read by its lead, its members and staff, and by no one else; activities are listed
+// to staff, the studio's lead and the members concerned only; leaders' contact points are
+// named, kept in the caller's scope, and the quarter is parsed strictly (400, never 500).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -318,6 +320,138 @@ for (const engine of engines()) {
       assert.equal(none.json.error.code, 'reception.no_rota');
       assert.equal(none.json.error.message, '该工作室尚未设置接待日安排');
     });
+
+    it('lists activities to staff, the studio\'s lead and the members concerned only', async () => {
+      const [lead, leadUser] = await loginAs('lead');
+      const [member2, me2] = await loginAs('member2');
+      const [agency] = await loginAs('agency');
+      // The demo's year of contact work: the member has activities of their own.
+      const own = await member.get('/api/v1/activities?limit=100');
+      assert.equal(own.status, 200, own.text);
+      assert.ok(own.json.items.length > 0, 'the demo logs the member\'s activities');
+      assert.ok(own.json.items.every((a) => a.members.some((m) => m.id === me.member_id)));
+      assert.deepEqual((await member.get(`/api/v1/activities?member_id=${me.member_id}&limit=100`)).json.items.map((a) => a.id),
+        own.json.items.map((a) => a.id));
+
+      // The lead's studio (the member is one of its members): an activity there with both.
+      const studio = leadUser.studio_id;
+      const logged = await lead.post('/api/v1/activities', {
+        kind: 'consultation', studio_id: studio, member_ids: [leadUser.member_id, me.member_id], summary: '小马扎议事堂：加装电梯协商' });
+      assert.equal(logged.status, 201, logged.text);
+      for (const reader of [lead, member, staff]) {
+        const r = await reader.get(`/api/v1/activities?studio_id=${studio}&limit=100`);
+        assert.equal(r.status, 200, r.text);
+        const item = r.json.items.find((a) => a.id === logged.json.id);
+        assert.ok(item, r.text);
+        assert.equal(item.members.length, 2);
+        assert.ok(item.members.every((m) => chinese.test(m.name)));
+        assert.ok(r.json.items.every((a) => a.studio_id === studio));
+      }
+      // Without a filter the lead sees their own activities (the lead is a member too).
+      assert.ok((await lead.get('/api/v1/activities?limit=100')).json.items.some((a) => a.id === logged.json.id));
+
+      // Another studio, another member, another role: 403 with a Chinese message.
+      // A studio the member is not in.
+      let other;
+      for (const s of (await staff.get('/api/v1/studios?limit=100')).json.items) {
+        if (s.id !== studio && !(await staff.get(`/api/v1/studios/${s.id}`)).json.member_ids.includes(me.member_id)) { other = s; break; }
+      }
+      assert.ok(other, 'a studio the member is not in');
+      for (const [client, path] of [
+        [member2, `/api/v1/activities?studio_id=${studio}`],
+        [member2, `/api/v1/activities?member_id=${me.member_id}`],
+        [member, `/api/v1/activities?studio_id=${other.id}`],
+        [lead, `/api/v1/activities?studio_id=${other.id}`],
+        [lead, `/api/v1/activities?member_id=${me2.member_id}`],
+        [agency, '/api/v1/activities'],
+      ]) {
+        const r = await client.get(path);
+        assert.equal(r.status, 403, `${path} → ${r.text}`);
+        assert.match(r.json.error.message, chinese);
+      }
+      assert.equal((await new Client(server.base).get('/api/v1/activities')).status, 401);
+      // Staff: any member or studio of the conference.
+      const theirs = await staff.get(`/api/v1/activities?member_id=${me2.member_id}&limit=5`);
+      assert.equal(theirs.status, 200);
+      assert.ok(theirs.json.items.every((a) => a.members.some((m) => m.id === me2.member_id)));
+
+      // Ids that are not positive integers: 400 naming the parameter, never 500.
+      for (const [client, query, field] of [
+        [staff, 'studio_id=abc', 'studio_id'], [staff, 'studio_id=', 'studio_id'], [member, 'studio_id=12abc', 'studio_id'],
+        [staff, 'member_id=-3', 'member_id'], [member, 'member_id=1.5', 'member_id'], [lead, 'member_id=99999999999999999999', 'member_id'],
+      ]) {
+        const r = await client.get(`/api/v1/activities?${query}`);
+        assert.equal(r.status, 400, `${query} → ${r.text}`);
+        assert.equal(r.json.error.code, 'validation.invalid_field');
+        assert.equal(r.json.error.details.field, field);
+        assert.match(r.json.error.message, chinese);
+      }
+      for (const [query, field] of [['', 'studio_id'], ['studio_id=x1', 'studio_id'], ['studio_id=0', 'studio_id'],
+        [`studio_id=${studio}&from=2026-02-30`, 'from']]) {
+        const r = await member.get(`/api/v1/reception-days?${query}`);
+        assert.equal(r.status, 400, `${query} → ${r.text}`);
+        assert.equal(r.json.error.details.field, field);
+        assert.match(r.json.error.message, chinese);
+      }
+      assert.equal((await member.get(`/api/v1/reception-days?studio_id=${studio}&from=2026-01-01`)).status, 200);
+    });
+
+    it('names each leader\'s contact points, keeps them in scope and parses the quarter', async () => {
+      const [leader, leaderUser] = await loginAs('leader');
+      const conferences = (await staff.get('/api/v1/conferences?limit=100')).json.items;
+      const county = conferences.find((c) => c.level === 'county');
+      const province = conferences.find((c) => c.level === 'provincial');
+      const studios = (await staff.get('/api/v1/studios?limit=5')).json.items;
+      const township = (await staff.get('/api/v1/studios?mode=street&limit=5')).json.items[0];
+      const body = { leader_member_id: leaderUser.member_id, studio_id: studios[0].id, county_conference_id: county.id, township_studio_id: township.id };
+
+      for (const [change, field] of [
+        [{ studio_id: 99999999 }, 'studio_id'],
+        [{ township_studio_id: 99999999 }, 'township_studio_id'],
+        [{ county_conference_id: 99999999 }, 'county_conference_id'],
+        [{ county_conference_id: leaderUser.conference_id }, 'county_conference_id'], // not below the leader's
+        [{ county_conference_id: province?.id ?? 99999998 }, 'county_conference_id'], // above staff's scope
+        [{ leader_member_id: 99999999 }, 'leader_member_id'],
+      ]) {
+        const r = await staff.post('/api/v1/leader-links', { ...body, ...change });
+        assert.equal(r.status, 400, `${JSON.stringify(change)} → ${r.text}`);
+        assert.equal(r.json.error.details.field, field);
+        assert.match(r.json.error.message, chinese);
+      }
+      assert.equal((await member.post('/api/v1/leader-links', body)).status, 403);
+      const saved = await staff.post('/api/v1/leader-links', body);
+      assert.equal(saved.status, 201, saved.text);
+
+      const now = new Date(Date.now() + 8 * 3600e3);
+      const year = now.getUTCFullYear();
+      const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
+      assert.equal((await leader.post('/api/v1/activities', { kind: 'inspection', studio_id: township.id, summary: '调研联系点' })).status, 201);
+      for (const reader of [staff, leader]) {
+        const r = await reader.get(`/api/v1/leader-links?year=${year}&quarter=${quarter}`);
+        assert.equal(r.status, 200, r.text);
+        const item = r.json.items.find((i) => i.leader_member_id === leaderUser.member_id);
+        assert.ok(item, r.text);
+        assert.equal(item.id, saved.json.id);
+        assert.match(item.leader, chinese);
+        assert.deepEqual(item.studio, { id: studios[0].id, name: studios[0].name });
+        assert.deepEqual(item.county, { id: county.id, name: county.name });
+        assert.deepEqual(item.township, { id: township.id, name: township.name });
+        assert.equal(item.visits.township, 1);
+        assert.ok(!item.missing.includes('township'));
+        assert.ok(item.missing.includes('county'));
+      }
+      assert.equal((await member.get(`/api/v1/leader-links?year=${year}&quarter=${quarter}`)).status, 403);
+
+      for (const query of ['', `year=${year}`, `quarter=${quarter}`, `year=abc&quarter=1`, `year=${year}&quarter=x`,
+        `year=${year}&quarter=5`, `year=${year}&quarter=0`, `year=${year}&quarter=2.5`, `year=1999&quarter=1`, `year=2026x&quarter=1`,
+        'year=99999999999999999999&quarter=1']) {
+        const r = await staff.get(`/api/v1/leader-links?${query}`);
+        assert.equal(r.status, 400, `${query} → ${r.text}`);
+        assert.equal(r.json.error.code, 'validation.invalid_field');
+        assert.ok(['year', 'quarter'].includes(r.json.error.details.field), r.text);
+        assert.match(r.json.error.message, chinese);
+      }
+    });
   });
 }
 
@@ -339,11 +473,15 @@ describe('leaders and awards', () => {
     const now = new Date(Date.now() + 8 * 3600e3);
     const year = now.getUTCFullYear();
     const quarter = Math.floor(now.getUTCMonth() / 3) + 1;
-    const before = await staff.get(`/api/v1/leader-links?year=${year}&quarter=${quarter}`);
-    assert.deepEqual(before.json.items[0].missing, ['studio', 'county', 'township']);
+    const mine = async () => (await staff.get(`/api/v1/leader-links?year=${year}&quarter=${quarter}`))
+      .json.items.find((i) => i.leader_member_id === me.member_id);
+    const before = await mine();
+    assert.deepEqual(before.missing, ['studio', 'county', 'township']);
+    assert.equal(before.studio.name, studios[0].name);
     assert.equal((await leader.post('/api/v1/activities', { kind: 'inspection', studio_id: studios[0].id })).status, 201);
-    const after = await staff.get(`/api/v1/leader-links?year=${year}&quarter=${quarter}`);
-    assert.deepEqual(after.json.items[0].missing, ['county', 'township']);
+    const after = await mine();
+    assert.deepEqual(after.missing, ['county', 'township']);
+    assert.equal(after.visits.studio, 1);
     const award = await staff.post('/api/v1/awards', { year, kind: 'excellent_member', member_id: me.member_id, citation: '年度优秀委员' });
     assert.equal(award.status, 201, award.text);
     assert.equal((await staff.post('/api/v1/awards', { year, kind: 'advanced_studio' })).status, 400);

@@ -158,19 +158,21 @@ describe('duty records: points rules, the yearly assessment, awards, leaders’ 
       assert.equal((await row.locator('.member-link').textContent()).trim(), want.name);
       assert.equal(Number(await row.locator('.points').getAttribute('data-points')), want.points);
       assert.equal(Number(await row.locator('.rank').getAttribute('data-rank')), want.rank);
-      assert.equal((await row.locator('.grade').textContent()).trim(), want.grade);
+      assert.equal((await row.locator('.grade').textContent()).trim(), want.grade_label);
     }
     // The chart counts every member once.
     const counts = (await page.locator('.grade-chart').getAttribute('data-counts')).split(',').map(Number);
     assert.equal(counts.reduce((a, b) => a + b, 0), ranking.items.length);
-    assert.equal(counts[3], ranking.items.filter((x) => x.grade === '不称职').length);
+    assert.equal(counts[3], ranking.items.filter((x) => x.grade === 'unqualified').length);
     assert.equal(await page.locator('.members-count').textContent(), String(ranking.items.length));
     await page.locator('.grade-chart canvas').waitFor();
     await shot(page, '02-assessments', true);
 
-    // Narrowed to a sector: only its members, ranked within it.
-    const sector = ranking.items.find((x) => ranking.items.filter((y) => y.sector === x.sector).length >= 2)?.sector ?? ranking.items[0].sector;
-    const inSector = ranking.items.filter((x) => x.sector === sector);
+    // Narrowed to a sector of the staff's own conference (listed first): only its members, ranked within it.
+    const own = ranking.items.filter((x) => x.conference_id === staff.user.conference_id && x.sector_id);
+    const picked = own.find((x) => own.filter((y) => y.sector_id === x.sector_id).length >= 2) ?? own[0];
+    const sector = picked.sector;
+    const inSector = ranking.items.filter((x) => x.sector_id === picked.sector_id);
     await choose(page, page.locator('.sector-filter'), sector, sector);
     await page.waitForFunction((n) => document.querySelectorAll('.assessment-row').length === n, inSector.length);
     assert.deepEqual(await rows.locator('.rank').evaluateAll((els) => els.map((e) => Number(e.dataset.rank))), inSector.map((x) => x.sector_rank));

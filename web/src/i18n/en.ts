@@ -238,6 +238,7 @@ export default {
       hint: "Each member of the chair's council is tied to one studio, one county conference and one township studio, and visits each at least once a quarter; an activity the leader took part in counts as a visit.",
       set: 'Set contact points', saved: 'Contact points saved', searchMember: 'Search members by name', searchStudio: 'Search studios by name',
       setHint: 'Setting them again for the same leader replaces the old ones.', posts: { chair: 'Chair', vice_chair: 'Vice chair' },
+      notSet: 'Not set',
     },
     activities: {
       title: 'Studio activities', studio: 'Studio', pickStudio: 'Choose a studio', kind: 'Kind', channel: 'Channel', date: 'Date', place: 'Place',
@@ -267,8 +268,9 @@ export default {
       title: 'Yearly assessment', rank: 'Rank', name: 'Member', sector: 'Sector', committee: 'Committee', points: 'Points', grade: 'Grade',
       sectorRank: 'In sector', committeeRank: 'In committee', record: 'Duty record', searchPlaceholder: 'Member name', allSectors: 'All sectors',
       allCommittees: 'All committees', allGrades: 'All grades', distribution: 'Grades', members: 'Members assessed', average: 'Average points', count: 'Members',
-      hint: 'Points are computed live under the rule set for {y}; ranked from most points down.',
+      hint: 'Points are tallied regularly under the rule set for {y}; ranked from most points down, equal points sharing a rank.',
       rankIn: { conference: 'Overall rank', sector: 'Rank in sector', committee: 'Rank in committee' },
+      allConferences: 'All conferences', conference: 'Conference', computedAt: '(as of {time})', loadMore: 'Load more ({shown} of {total} shown)',
     },
     awards: {
       title: 'Awards', kind: { excellent_member: 'Excellent member', advanced_studio: 'Advanced studio' }, kindField: 'Award', record: 'Record an award',
@@ -277,6 +279,8 @@ export default {
       duplicate: '{name} already has the {year} “{kind}” award', list: 'Awards of {y}',
       memberOption: '#{rank} {name} ({sector}, {points} points, {grade})', hint: "The year's assessment ranking helps choose whom to award; recorded awards join that year's list.",
       empty: 'No awards this year',
+      awardedOn: 'Awarded on', awardedOnToday: 'Today if left empty', withdraw: 'Withdraw', withdrawn: 'Award withdrawn',
+      withdrawConfirm: 'Withdraw the {year} “{kind}” award of {name}? It can be recorded again afterwards.',
     },
     record: {
       title: 'Duty record', back: 'Back to the assessment', byCategory: 'Points by category', date: 'Date', item: 'Item', points: 'Points', note: 'Note',

@@ -229,6 +229,7 @@ export default {
       hint: '每位主席会议成员联系一个委员工作室、一个县级政协和一个乡镇（街道）工作室，每季度至少各走访一次；以领导参加的履职活动为准。',
       set: '设置联系点', saved: '已保存联系点', searchMember: '输入姓名搜索委员', searchStudio: '输入名称搜索工作室',
       setHint: '同一位领导再次设置将替换原有联系点。', posts: { chair: '主席', vice_chair: '副主席' },
+      notSet: '未设置',
     },
     activities: {
       title: '工作室活动', studio: '工作室（站）', pickStudio: '请选择工作室', kind: '活动类型', channel: '联系渠道', date: '日期', place: '地点',
@@ -257,8 +258,9 @@ export default {
       title: '年度考核', rank: '排名', name: '委员', sector: '界别', committee: '专委会', points: '履职积分', grade: '等次',
       sectorRank: '界别内', committeeRank: '专委会内', record: '履职档案', searchPlaceholder: '输入委员姓名', allSectors: '全部界别',
       allCommittees: '全部专委会', allGrades: '全部等次', distribution: '等次分布', members: '参加考核委员', average: '平均积分', count: '人数',
-      hint: '积分按{y}年度适用的积分办法实时计算，按积分从高到低排名。',
+      hint: '积分按{y}年度适用的积分办法由系统定时统计，按积分从高到低排名，积分相同的名次并列。',
       rankIn: { conference: '总排名', sector: '界别内排名', committee: '专委会内排名' },
+      allConferences: '全部政协', conference: '所属政协', computedAt: '（统计于{time}）', loadMore: '加载更多（已显示{shown}/{total}名）',
     },
     awards: {
       title: '评比表彰', kind: { excellent_member: '优秀委员', advanced_studio: '先进委员工作室' }, kindField: '表彰类型', record: '登记表彰',
@@ -267,6 +269,8 @@ export default {
       duplicate: '{name}已获{year}年度“{kind}”表彰', list: '{y}年度表彰名单',
       memberOption: '第{rank}名　{name}（{sector}，{points}分，{grade}）', hint: '可参考本年度考核排名确定表彰对象；登记后列入当年表彰名单。',
       empty: '本年度暂无表彰',
+      awardedOn: '表彰日期', awardedOnToday: '默认为今天', withdraw: '撤销', withdrawn: '已撤销表彰',
+      withdrawConfirm: '确定撤销{name}的{year}年度“{kind}”表彰吗？撤销后可重新登记。',
     },
     record: {
       title: '履职档案', back: '返回年度考核', byCategory: '分项积分', date: '日期', item: '事项', points: '积分', note: '备注', category: '类别',

@@ -4,7 +4,7 @@ import zh from '../../i18n/zh-CN';
 import en from '../../i18n/en';
 import {
   LINK_POINTS, QUARTERS, arrived, back, currentCursor, firstPage, forward, isFutureQuarter, isLeaderPost, linkBody, linksMissing, memberNames,
-  pageNumber, pointState, quarterOf, quarterRange, type LeaderLink,
+  pageNumber, pointName, pointState, quarterOf, quarterRange, type LeaderLink,
 } from './linksUtil';
 
 const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh, en } });
@@ -23,6 +23,7 @@ describe('labels', () => {
       for (const p of LINK_POINTS) expect(i18n.global.te(`contact.leaderLinks.${p}`)).toBe(true);
       for (const q of QUARTERS) expect(i18n.global.te(`contact.leaderLinks.quarters.${q}`)).toBe(true);
       for (const p of ['chair', 'vice_chair']) expect(i18n.global.te(`contact.leaderLinks.posts.${p}`)).toBe(true);
+      expect(i18n.global.te('contact.leaderLinks.notSet')).toBe(true);
     }
     i18n.global.locale.value = 'zh-CN';
   });
@@ -54,6 +55,18 @@ describe('visits', () => {
     expect(pointState(l, 'county')).toEqual({ visits: 0, missing: true });
     // The server's `missing` decides even if a count is there.
     expect(pointState(link(2, [1, 1, 1], ['township']), 'township').missing).toBe(true);
+  });
+  it('names the studio, county conference and township studio of a link', () => {
+    const l: LeaderLink = {
+      ...link(1, [1, 0, 2]),
+      studio: { id: 12, name: '医药卫生界委员工作室' },
+      county: { id: 4, name: '城关区政协' },
+      township: { id: 40, name: '雁南街道委员工作站' },
+    };
+    expect(LINK_POINTS.map((p) => pointName(l, p))).toEqual(['医药卫生界委员工作室', '城关区政协', '雁南街道委员工作站']);
+    // A link without a point, or from a server that does not name them: no name.
+    expect(pointName({ ...l, county: null }, 'county')).toBe('');
+    expect(pointName(link(2, [0, 0, 0]), 'studio')).toBe('');
   });
   it('lists the leaders with a point not visited', () => {
     expect(linksMissing([link(1, [1, 1, 1]), link(2, [0, 1, 1]), link(3, [1, 1, 0])]).map((l) => l.id)).toEqual([2, 3]);

@@ -11,9 +11,14 @@ export const QUARTERS = [1, 2, 3, 4] as const;
 /** The posts of the members who lead (主席会议成员). */
 export const LEADER_POSTS = ['chair', 'vice_chair'] as const;
 
+/** A contact point as the API names it: a studio, or for `county` a county conference. */
+export interface LinkedPlace { id: number; name: string }
+
 /** GET /api/v1/leader-links items (src/contact/leader_links.cpp). */
 export interface LeaderLink {
   id: number; leader_member_id: number; leader: string;
+  /** The studio, county conference and township studio the leader is tied to (null: not set). */
+  studio?: LinkedPlace | null; county?: LinkedPlace | null; township?: LinkedPlace | null;
   visits: Record<LinkPoint, number>; missing: string[];
 }
 
@@ -39,6 +44,11 @@ export function isFutureQuarter(year: number, quarter: number, today: string): b
 export function pointState(link: LeaderLink, point: LinkPoint): { visits: number; missing: boolean } {
   const visits = link.visits?.[point] ?? 0;
   return { visits, missing: link.missing.includes(point) || visits === 0 };
+}
+
+/** The name of a link's contact point, or '' when the link names none. */
+export function pointName(link: LeaderLink, point: LinkPoint): string {
+  return link[point]?.name ?? '';
 }
 
 /** The links with at least one point not visited this quarter. */

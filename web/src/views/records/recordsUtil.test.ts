@@ -3,9 +3,9 @@ import { createI18n } from 'vue-i18n';
 import zh from '../../i18n/zh-CN';
 import en from '../../i18n/en';
 import {
-  AWARD_KINDS, GRADES, RULE_CATEGORIES, RULE_SPLITS, averagePoints, awardBody, awardCounts, awardee, capText, duplicateAward, filterAssessment,
-  gradeCode, gradeDistribution, gradeElType, gradeLabel, gradeRanges, groupRules, rangeText, ruleFlags, ruleScoring, ruleSetFor, scopedRank,
-  sectorsOf, type AssessmentItem, type Award, type AwardForm, type PointsRule, type RuleSet,
+  AWARD_KINDS, GRADES, RULE_CATEGORIES, RULE_SPLITS, appendPage, assessmentQuery, awardBody, awardCounts, awardee, capText, duplicateAward,
+  filterByName, gradeCode, gradeDistribution, gradeElType, gradeLabel, gradeRanges, groupRules, rangeText, rankScope, ruleFlags, ruleScoring,
+  ruleSetFor, scopedOptions, scopedRank, type AssessmentItem, type Award, type AwardForm, type PointsRule, type RuleSet,
 } from './recordsUtil';
 
 const i18n = createI18n({ legacy: false, locale: 'zh-CN', messages: { 'zh-CN': zh, en } });
@@ -16,8 +16,12 @@ function rule(code: string, category: string, extra: Partial<PointsRule> = {}): 
   return { code, category, title: code, points: 1, co_points: 0, unit: '次', yearly_cap: null, split: 'each', half_if_unregistered: false, ...extra };
 }
 const set = (version: number, valid_from_year: number): RuleSet => ({ name: `v${version}`, version, valid_from_year, rules: [] });
-function item(member_id: number, points: number, grade: string, sector = '教育界', extra: Partial<AssessmentItem> = {}): AssessmentItem {
-  return { member_id, name: `委员${member_id}`, sector, points, grade, rank: member_id, sector_rank: 1, committee_rank: 2, ...extra };
+function item(member_id: number, points: number, grade: string, extra: Partial<AssessmentItem> = {}): AssessmentItem {
+  return {
+    member_id, name: `委员${member_id}`, conference_id: 1, conference: '兰州市政协', sector_id: 3, sector: '教育界',
+    committees: [{ id: 5, name: '提案委员会', rank: 2 }], points, grade, grade_label: t(`records.grade.${grade}`),
+    rank: member_id, sector_rank: 1, committee_rank: 2, ...extra,
+  };
 }
 
 describe('labels', () => {
@@ -29,6 +33,10 @@ describe('labels', () => {
       for (const g of GRADES) expect(te(`records.grade.${g}`)).toBe(true);
       for (const k of AWARD_KINDS) expect(te(`records.awards.kind.${k}`)).toBe(true);
       for (const f of ['deduction', 'half']) expect(te(`records.rules.flag.${f}`)).toBe(true);
+      for (const k of ['assessments.allConferences', 'assessments.conference', 'assessments.computedAt', 'assessments.loadMore',
+        'awards.awardedOn', 'awards.awardedOnToday', 'awards.withdraw', 'awards.withdrawn', 'awards.withdrawConfirm']) {
+        expect(te(`records.${k}`)).toBe(true);
+      }
     }
     i18n.global.locale.value = 'zh-CN';
   });
@@ -72,7 +80,7 @@ describe('rule sets', () => {
 });
 
 describe('grades', () => {
-  it('reads the label the assessment sends and the code the record sends', () => {
+  it('reads the code the server sends, and a Chinese label as well', () => {
     expect(['优秀', '称职', '基本称职', '不称职'].map(gradeCode)).toEqual(['excellent', 'competent', 'basic', 'unqualified']);
     expect(gradeCode('competent')).toBe('competent');
     expect(gradeCode('良好')).toBe('');
@@ -95,31 +103,45 @@ describe('grades', () => {
 });
 
 describe('the assessment', () => {
-  const rows = [item(1, 70, '优秀', '经济界'), item(2, 40, '称职'), item(3, 20, '基本称职', '经济界'), item(4, 0, '不称职'), item(5, 0, '不称职', '')];
-  it('filters by name, sector, grade and a set of members', () => {
-    expect(filterAssessment(rows, {}).length).toBe(5);
-    expect(filterAssessment(rows, { q: ' 委员3 ' }).map((x) => x.member_id)).toEqual([3]);
-    expect(filterAssessment(rows, { sector: '经济界' }).map((x) => x.member_id)).toEqual([1, 3]);
-    expect(filterAssessment(rows, { grade: 'unqualified' }).map((x) => x.member_id)).toEqual([4, 5]);
-    expect(filterAssessment(rows, { memberIds: new Set([2, 4]), grade: 'competent' }).map((x) => x.member_id)).toEqual([2]);
-    expect(filterAssessment(rows, { memberIds: new Set() })).toEqual([]);
+  const rows = [item(1, 70, 'excellent'), item(2, 40, 'competent'), item(3, 20, 'basic'), item(4, 0, 'unqualified'), item(5, 0, 'unqualified', { rank: 4 })];
+  it('asks the server for the filters that are set, a page at a time', () => {
+    expect(assessmentQuery(2026, {})).toEqual({ year: 2026, limit: 100 });
+    expect(assessmentQuery(2026, { conference_id: '', sector_id: 3, committee_id: null, grade: 'basic' }, 'abc', 50))
+      .toEqual({ year: 2026, limit: 50, sector_id: 3, grade: 'basic', cursor: 'abc' });
+    expect(assessmentQuery(2026, { conference_id: 7, committee_id: 5, grade: '优秀' })).toEqual({ year: 2026, limit: 100, conference_id: 7, committee_id: 5 });
   });
-  it('shows the rank within the scope the list is narrowed to', () => {
-    expect(scopedRank(rows[2], 'conference')).toBe(3);
+  it('appends a further page, each member once', () => {
+    expect(appendPage(rows.slice(0, 3), rows.slice(2)).map((x) => x.member_id)).toEqual([1, 2, 3, 4, 5]);
+    expect(appendPage([], rows.slice(0, 1))).toEqual(rows.slice(0, 1));
+  });
+  it('searches the loaded rows by name', () => {
+    expect(filterByName(rows, ' 委员3 ').map((x) => x.member_id)).toEqual([3]);
+    expect(filterByName(rows, '')).toBe(rows);
+    expect(filterByName(rows, '张')).toEqual([]);
+  });
+  it('shows the rank within the scope the list is narrowed to, ties as the server sent them', () => {
+    expect(rankScope({})).toBe('conference');
+    expect(rankScope({ sector_id: 3 })).toBe('sector');
+    expect(rankScope({ sector_id: 3, committee_id: 5 })).toBe('committee');
+    expect(rows.map((x) => scopedRank(x, 'conference'))).toEqual([1, 2, 3, 4, 4]);
     expect(scopedRank(rows[2], 'sector')).toBe(1);
     expect(scopedRank(rows[2], 'committee')).toBe(2);
-    expect(scopedRank({ ...rows[2], committee_rank: undefined }, 'committee')).toBeUndefined();
+    expect(scopedRank({ ...rows[2], committee_rank: null }, 'committee')).toBeUndefined();
+    expect(scopedRank({ ...rows[2], sector_rank: null }, 'sector')).toBeUndefined();
   });
-  it('lists the sectors once, without blanks', () => {
-    expect(sectorsOf(rows)).toEqual(['教育界', '经济界'].sort((a, b) => a.localeCompare(b, 'zh-CN')));
+  it('labels sectors of several conferences, the caller\'s own first', () => {
+    const conferences = [{ id: 1, name: '政协兰州市委员会', short_name: '兰州市政协' }, { id: 2, name: '政协兰州市城关区委员会', short_name: '城关区政协' }];
+    const options = scopedOptions([
+      { id: 40, name: '医药卫生界', conference_id: 2 }, { id: 3, name: '教育界', conference_id: 1 }, { id: 9, name: '医药卫生界', conference_id: 1 },
+    ], conferences, 1);
+    expect(options).toEqual([{ id: 3, label: '教育界' }, { id: 9, label: '医药卫生界' }, { id: 40, label: '医药卫生界（城关区政协）' }]);
+    expect(scopedOptions([{ id: 40, name: '医药卫生界', conference_id: 2 }], conferences, 1)).toEqual([{ id: 40, label: '医药卫生界' }]);
   });
-  it('counts the grades best first and averages the points', () => {
-    expect(gradeDistribution([...rows, item(6, 1, '良好')])).toEqual([
+  it('counts the grades best first from the server\'s summary', () => {
+    expect(gradeDistribution({ count: 5, average: 26, by_grade: { excellent: 1, competent: 1, basic: 1, unqualified: 2 }, computed_at: null })).toEqual([
       { grade: 'excellent', count: 1 }, { grade: 'competent', count: 1 }, { grade: 'basic', count: 1 }, { grade: 'unqualified', count: 2 },
     ]);
-    expect(averagePoints(rows)).toBe(26);
-    expect(averagePoints([item(1, 1, ''), item(2, 0, ''), item(3, 0, '')])).toBe(0.33);
-    expect(averagePoints([])).toBe(0);
+    expect(gradeDistribution(null).map((x) => x.count)).toEqual([0, 0, 0, 0]);
   });
 });
 
@@ -129,6 +151,9 @@ describe('awards', () => {
     ({ id, kind, member_id, member: member_id ? `委员${member_id}` : null, studio_id, studio: studio_id ? `工作室${studio_id}` : null, citation: '' });
   it('sends only the awardee that fits the kind', () => {
     expect(awardBody(form(), t)).toEqual({ body: { year: 2026, kind: 'excellent_member', member_id: 4, citation: '年度优秀' } });
+    expect(awardBody(form({ awarded_on: '2026-11-20' }), t)).toEqual({
+      body: { year: 2026, kind: 'excellent_member', member_id: 4, citation: '年度优秀', awarded_on: '2026-11-20' },
+    });
     expect(awardBody(form({ kind: 'advanced_studio', citation: '' }), t)).toEqual({ body: { year: 2026, kind: 'advanced_studio', studio_id: 9 } });
   });
   it('refuses an award without its awardee or kind', () => {

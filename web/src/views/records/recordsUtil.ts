@@ -1,7 +1,7 @@
 // Pure helpers of the staff console's records pages (积分规则, 年度考核, 评比表彰, a member's
 // duty record): the server's enumerations, the rule set in force, rules grouped by category
-// and described in words, grades, assessment filters and the grade distribution, the award
-// request body. No DOM, no Vue — unit-tested in recordsUtil.test.ts.
+// and described in words, grades, the assessment's query, pages, filter options and grade
+// distribution, the award request body. No DOM, no Vue — unit-tested in recordsUtil.test.ts.
 import type { Translate } from '../cases/caseUtil';
 import { formatPoints } from '../contact/contactUtil';
 
@@ -22,14 +22,23 @@ export interface RuleSet { name: string; version: number; valid_from_year: numbe
 export interface GradeBands { excellent_min: number; competent_min: number; basic_min: number }
 export interface RulesResponse { rule_sets: RuleSet[]; grades: GradeBands }
 
-/** GET /api/v1/assessments items; `grade` is the Chinese label (优秀 …), not a code. */
+/** GET /api/v1/assessments items: `grade` is a code, `grade_label` its Chinese label; ranks share
+ *  ties (1, 2, 2, 4) within the member's own conference, sector and committee. */
 export interface AssessmentItem {
-  member_id: number; name: string; sector: string; points: number; grade: string; rank: number;
-  sector_rank?: number; committee_rank?: number;
+  member_id: number; name: string; conference_id: number; conference: string;
+  sector_id: number | null; sector: string; committees: { id: number; name: string; rank: number }[];
+  points: number; grade: string; grade_label: string;
+  rank: number; sector_rank: number | null; committee_rank: number | null;
 }
+/** Over every row the filters keep (not just the page); sent with the first page only. */
+export interface AssessmentSummary {
+  count: number; average: number; by_grade: Record<Grade, number>; computed_at: number | null;
+}
+export interface AssessmentPage { year: number; items: AssessmentItem[]; next_cursor: string | null; summary: AssessmentSummary | null }
 
 export interface Award {
   id: number; kind: string; member_id: number | null; member: string | null; studio_id: number | null; studio: string | null; citation: string;
+  year?: number; awarded_on?: string; conference_id?: number;
 }
 
 /** The rule set the server scores a year with: the highest version valid from that year or before. */
@@ -118,53 +127,81 @@ export function gradeLabel(grade: string, t: Translate): string {
 }
 
 export type RankScope = 'conference' | 'sector' | 'committee';
-export interface AssessmentFilter { q?: string; sector?: string; grade?: string; memberIds?: ReadonlySet<number> | null }
+/** The server-side filters of the assessment; '' or null means "all". */
+export interface AssessmentFilter {
+  conference_id?: number | '' | null; sector_id?: number | '' | null; committee_id?: number | '' | null; grade?: string;
+}
 
-/** The ranking rows a filter keeps, in the server's order. */
-export function filterAssessment(items: AssessmentItem[], f: AssessmentFilter): AssessmentItem[] {
-  const q = (f.q ?? '').trim();
-  return items.filter((x) => (!q || x.name.includes(q))
-    && (!f.sector || x.sector === f.sector)
-    && (!f.grade || gradeCode(x.grade) === f.grade)
-    && (!f.memberIds || f.memberIds.has(x.member_id)));
+/** The query of GET /api/v1/assessments: the year, the filters that are set, the page. */
+export function assessmentQuery(year: number, f: AssessmentFilter, cursor: string | null = null, limit = 100): Record<string, string | number> {
+  const q: Record<string, string | number> = { year, limit };
+  for (const key of ['conference_id', 'sector_id', 'committee_id'] as const) {
+    const v = f[key];
+    if (typeof v === 'number' && v > 0) q[key] = v;
+  }
+  if (f.grade && (GRADES as readonly string[]).includes(f.grade)) q.grade = f.grade;
+  if (cursor) q.cursor = cursor;
+  return q;
+}
+
+/** The rows so far and a further page, each member once, in the server's order. */
+export function appendPage(rows: AssessmentItem[], page: AssessmentItem[]): AssessmentItem[] {
+  const seen = new Set(rows.map((x) => x.member_id));
+  return [...rows, ...page.filter((x) => !seen.has(x.member_id))];
+}
+
+/** The loaded rows whose member's name contains the search text. */
+export function filterByName(items: AssessmentItem[], q: string): AssessmentItem[] {
+  const needle = q.trim();
+  return needle ? items.filter((x) => x.name.includes(needle)) : items;
 }
 
 /** The rank to show: within the sector or committee when the list is narrowed to one. */
 export function scopedRank(x: AssessmentItem, scope: RankScope): number | undefined {
-  if (scope === 'sector') return x.sector_rank;
-  if (scope === 'committee') return x.committee_rank;
+  if (scope === 'sector') return x.sector_rank ?? undefined;
+  if (scope === 'committee') return x.committee_rank ?? undefined;
   return x.rank;
 }
 
-/** The sectors present in a ranking, in Chinese collation order. */
-export function sectorsOf(items: AssessmentItem[]): string[] {
-  return [...new Set(items.map((x) => x.sector).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+/** The scope a list is narrowed to: a committee first, then a sector, else the conference. */
+export function rankScope(f: AssessmentFilter): RankScope {
+  return f.committee_id ? 'committee' : f.sector_id ? 'sector' : 'conference';
 }
 
-/** How many members have each grade, best first (unknown grades are not counted). */
-export function gradeDistribution(items: AssessmentItem[]): { grade: Grade; count: number }[] {
-  const counts = new Map<Grade, number>(GRADES.map((g) => [g, 0]));
-  for (const x of items) {
-    const g = gradeCode(x.grade);
-    if (g) counts.set(g, counts.get(g)! + 1);
-  }
-  return GRADES.map((grade) => ({ grade, count: counts.get(grade)! }));
+export interface Named { id: number; name: string; conference_id?: number }
+export interface ConferenceRef { id: number; name: string; short_name?: string }
+
+/** Filter options (sectors, committees) of several conferences: the caller's own first, then by
+ *  id; a name that more than one conference uses carries the other conference's short name. */
+export function scopedOptions(items: Named[], conferences: ConferenceRef[], own: number): { id: number; label: string }[] {
+  const names = new Map(conferences.map((c) => [c.id, c.short_name || c.name]));
+  const count = new Map<string, number>();
+  for (const x of items) count.set(x.name, (count.get(x.name) ?? 0) + 1);
+  return [...items]
+    .sort((a, b) => Number(a.conference_id !== own) - Number(b.conference_id !== own) || a.id - b.id)
+    .map((x) => ({
+      id: x.id,
+      label: (count.get(x.name) ?? 0) > 1 && x.conference_id !== own && x.conference_id != null
+        ? `${x.name}（${names.get(x.conference_id) ?? x.conference_id}）` : x.name,
+    }));
 }
 
-/** The average points of some rows, two decimals at most; 0 for none. */
-export function averagePoints(items: AssessmentItem[]): number {
-  if (!items.length) return 0;
-  return Math.round((items.reduce((s, x) => s + x.points, 0) / items.length) * 100) / 100;
+/** How many members have each grade, best first, from the server's summary. */
+export function gradeDistribution(summary: AssessmentSummary | null): { grade: Grade; count: number }[] {
+  return GRADES.map((grade) => ({ grade, count: summary?.by_grade?.[grade] ?? 0 }));
 }
 
-export interface AwardForm { year: number; kind: AwardKind; member_id: number | null; studio_id: number | null; citation: string }
+export interface AwardForm {
+  year: number; kind: AwardKind; member_id: number | null; studio_id: number | null; citation: string; awarded_on?: string;
+}
 
 /** Who an award goes to, for the list. */
 export function awardee(a: Award): string {
   return a.member ?? a.studio ?? '—';
 }
 
-/** An award of the same kind to the same member or studio among those listed for the year. */
+/** An award of the same kind to the same member or studio among those listed for the year
+ *  (the server refuses it too, with 409). */
 export function duplicateAward(awards: Award[], f: AwardForm): Award | undefined {
   return awards.find((a) => a.kind === f.kind && (f.kind === 'excellent_member'
     ? f.member_id != null && a.member_id === f.member_id
@@ -185,6 +222,7 @@ export function awardBody(f: AwardForm, t: Translate): { body: Record<string, un
   }
   const citation = f.citation.trim();
   if (citation) body.citation = citation;
+  if (f.awarded_on) body.awarded_on = f.awarded_on;
   return { body };
 }
 
