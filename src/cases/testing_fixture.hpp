@@ -19,23 +19,10 @@
 #include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
 namespace tongxin::cases::test {
-
-inline std::string source_dir() {
-  const char* d = std::getenv("TONGXIN_SOURCE_DIR");
-  return d ? d : ".";
-}
-
-inline std::shared_ptr<const divisions::DivisionIndex> shared_divisions() {
-  static const auto index = divisions::DivisionIndex::load(source_dir() + "/data/divisions.tsv");
-  return index;
-}
-inline std::shared_ptr<const calendar::WorkCalendar> shared_calendar() {
-  static const auto cal = calendar::WorkCalendar::load(source_dir() + "/data/holidays");
-  return cal;
-}
 
 // China time → ms since the epoch.
 inline std::int64_t china_ms(int y, unsigned m, unsigned d, int hour = 10) {
@@ -50,18 +37,9 @@ class CasesWorld : public testing::EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (!db) return;
-    std::vector<storage::Migration> all;
-    for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                        cases::migrations()}) {
-      all.insert(all.end(), list.begin(), list.end());
-    }
-    storage::apply_migrations(*db, all);
-    config.argon2_memory_kib = 8192;
-    config.argon2_ops = 1;
-    const std::string key(32, 'k');
-    ctx = std::make_unique<ServiceContext>(
-        ServiceContext{*db, config, shared_divisions(), key, shared_calendar(),
-                       std::make_shared<const crypto::FieldCrypto>(key)});
+    testing::apply_migrations(*db, {core::migrations(), organisation::migrations(),
+                                    accounts::migrations(), cases::migrations()});
+    ctx = testing::make_service_context(*db, config);
     db->write([&](storage::Connection& c) {
       conference = organisation::create_conference(
           c, *ctx, nobody, {"兰州市政协", "兰州", "city", "620100000000", std::nullopt, 14});

@@ -19,6 +19,7 @@
 #include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
 namespace tongxin::contact {
@@ -26,18 +27,7 @@ namespace {
 
 using namespace std::chrono;
 
-std::string source_dir() {
-  const char* d = std::getenv("TONGXIN_SOURCE_DIR");
-  return d ? d : ".";
-}
-std::shared_ptr<const calendar::WorkCalendar> shared_calendar() {
-  static const auto cal = calendar::WorkCalendar::load(source_dir() + "/data/holidays");
-  return cal;
-}
-std::shared_ptr<const divisions::DivisionIndex> shared_divisions() {
-  static const auto index = divisions::DivisionIndex::load(source_dir() + "/data/divisions.tsv");
-  return index;
-}
+using testing::shared_calendar;
 std::int64_t china_ms(year_month_day d, int hour = 10) {
   return duration_cast<milliseconds>(sys_days{d}.time_since_epoch()).count() +
          hour * 3600LL * 1000 - calendar::kChinaOffsetMs;
@@ -81,21 +71,12 @@ class ContactWorld : public testing::EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (!db) return;
-    std::vector<storage::Migration> all;
     auto contact_migrations = contact::migrations();
     if (contact_migrations.size() > contact_migrations_applied)
       contact_migrations.resize(contact_migrations_applied);
-    for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                        contact_migrations}) {
-      all.insert(all.end(), list.begin(), list.end());
-    }
-    storage::apply_migrations(*db, all);
-    config.argon2_memory_kib = 8192;
-    config.argon2_ops = 1;
-    const std::string key(32, 'k');
-    ctx = std::make_unique<ServiceContext>(
-        ServiceContext{*db, config, shared_divisions(), key, shared_calendar(),
-                       std::make_shared<const crypto::FieldCrypto>(key)});
+    testing::apply_migrations(*db, {core::migrations(), organisation::migrations(),
+                                    accounts::migrations(), contact_migrations});
+    ctx = testing::make_service_context(*db, config);
     db->write([&](storage::Connection& c) {
       conference = organisation::create_conference(
           c, *ctx, nobody, {"兰州市政协", "兰州", "city", "620100000000", std::nullopt, 14});

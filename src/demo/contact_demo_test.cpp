@@ -25,6 +25,7 @@
 #include "records/migrations.hpp"
 #include "records/points.hpp"
 #include "records/records.hpp"
+#include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
 namespace tongxin::demo {
@@ -32,29 +33,15 @@ namespace {
 
 using namespace std::chrono;
 
-std::string source_dir() {
-  const char* d = std::getenv("TONGXIN_SOURCE_DIR");
-  return d ? d : ".";
-}
-
 class ContactDemoTest : public testing::EngineTest {
  protected:
   void SetUp() override {
     EngineTest::SetUp();
     if (!db) return;
-    std::vector<storage::Migration> all;
-    for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                        cases::migrations(), contact::migrations(), records::migrations()}) {
-      all.insert(all.end(), list.begin(), list.end());
-    }
-    storage::apply_migrations(*db, all);
-    config.argon2_memory_kib = 8192;  // fast in tests
-    config.argon2_ops = 1;
-    const std::string key(32, 'k');
-    ctx = std::make_unique<ServiceContext>(ServiceContext{
-        *db, config, divisions::DivisionIndex::load(source_dir() + "/data/divisions.tsv"), key,
-        calendar::WorkCalendar::load(source_dir() + "/data/holidays"),
-        std::make_shared<const crypto::FieldCrypto>(key)});
+    testing::apply_migrations(
+        *db, {core::migrations(), organisation::migrations(), accounts::migrations(),
+              cases::migrations(), contact::migrations(), records::migrations()});
+    ctx = testing::make_service_context(*db, config);
   }
   std::int64_t count(const std::string& sql) {
     return db->read([&](storage::Connection& c) { return c.q(sql).front().int64(0); });

@@ -26,6 +26,7 @@
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
 #include "records/migrations.hpp"
+#include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
 namespace tongxin::records {
@@ -33,28 +34,15 @@ namespace {
 
 using namespace std::chrono;
 
-std::string source_dir() {
-  const char* d = std::getenv("TONGXIN_SOURCE_DIR");
-  return d ? d : ".";
-}
-
 class RecordsTest : public testing::EngineTest {
  protected:
   void SetUp() override {
     EngineTest::SetUp();
     if (!db) return;
-    std::vector<storage::Migration> all;
-    for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                        cases::migrations(), contact::migrations(), records::migrations()}) {
-      all.insert(all.end(), list.begin(), list.end());
-    }
-    storage::apply_migrations(*db, all);
-    const std::string key(32, 'k');
-    static const auto divisions =
-        divisions::DivisionIndex::load(source_dir() + "/data/divisions.tsv");
-    static const auto cal = calendar::WorkCalendar::load(source_dir() + "/data/holidays");
-    ctx = std::make_unique<ServiceContext>(ServiceContext{
-        *db, config, divisions, key, cal, std::make_shared<const crypto::FieldCrypto>(key)});
+    testing::apply_migrations(
+        *db, {core::migrations(), organisation::migrations(), accounts::migrations(),
+              cases::migrations(), contact::migrations(), records::migrations()});
+    ctx = testing::make_service_context(*db, config);
     db->write([&](storage::Connection& c) {
       conference = organisation::create_conference(
           c, *ctx, nobody, {"兰州市政协", "兰州", "city", "620100000000", std::nullopt, 14});
