@@ -53,9 +53,7 @@ void register_notification_routes(http::Router& router, ServiceContext& ctx) {
                               user)
                               .front()
                               .int64(0);
-                      json::value next = nullptr;
-                      if (rows.size() > n)
-                        next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+                      const auto next = paging::next_by_id(rows, n);
                       return http::Response::json(json::object{{"items", std::move(items)},
                                                                {"next_cursor", next},
                                                                {"unread", unread_count}});

@@ -245,9 +245,7 @@ void register_units(http::Router& router, ServiceContext& ctx) {
                                                      {"address", r.text("address")},
                                                      {"members", r.int64("members")}});
                       }
-                      json::value next = nullptr;
-                      if (rows.size() > n)
-                        next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+                      const auto next = paging::next_by_id(rows, n);
                       return http::Response::json(
                           json::object{{"items", std::move(items)}, {"next_cursor", next}});
                     });
@@ -352,9 +350,7 @@ void register_key_contacts(http::Router& router, ServiceContext& ctx) {
                                        .int64(0);
                  items.push_back(std::move(o));
                }
-               json::value next = nullptr;
-               if (rows.size() > n)
-                 next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+               const auto next = paging::next_by_id(rows, n);
                return http::Response::json(
                    json::object{{"items", std::move(items)}, {"next_cursor", next}});
              });
@@ -632,9 +628,7 @@ void register_activities(http::Router& router, ServiceContext& ctx) {
                                               {"summary", r.text("summary")},
                                               {"members", std::move(members)}});
                }
-               json::value next = nullptr;
-               if (rows.size() > n)
-                 next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+               const auto next = paging::next_by_id(rows, n);
                return http::Response::json(
                    json::object{{"items", std::move(items)}, {"next_cursor", next}});
              });
@@ -831,9 +825,7 @@ void register_visits(http::Router& router, ServiceContext& ctx) {
                json::array items;
                for (std::size_t i = 0; i < n; ++i)
                  items.push_back(sector_date_json(rows[i], names, today));
-               json::value next = nullptr;
-               if (rows.size() > n)
-                 next = json::string(paging::encode({"", rows[n - 1].int64("id")}));
+               const auto next = paging::next_by_id(rows, n);
                return http::Response::json(
                    json::object{{"items", std::move(items)}, {"next_cursor", next}});
              });

@@ -79,4 +79,9 @@ int limit(const std::optional<std::string>& text, int default_limit, int max_lim
   return std::clamp(n, 1, max_limit);
 }
 
+boost::json::value next_by_id(const storage::Result& rows, std::size_t limit) {
+  if (limit == 0 || rows.size() <= limit) return nullptr;
+  return boost::json::string(encode({"", rows[limit - 1].int64("id")}));
+}
+
 }  // namespace tongxin::paging

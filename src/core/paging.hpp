@@ -5,9 +5,12 @@
 // clients: base64url of "key\x1Fid".
 #pragma once
 
+#include <boost/json/value.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
+
+#include "core/storage/result.hpp"
 
 namespace tongxin::paging {
 
@@ -21,6 +24,10 @@ std::string encode(const Cursor& c);
 std::optional<Cursor> decode(const std::optional<std::string>& text);
 // limit= parsed and clamped: default 20, 1..100; throws Error 400 for non-numbers.
 int limit(const std::optional<std::string>& text, int default_limit = 20, int max_limit = 100);
+
+// next_cursor of a page of a list ordered by id and fetched with LIMIT limit + 1: the cursor
+// after the last row shown when the extra row came back, otherwise null (the last page).
+boost::json::value next_by_id(const storage::Result& rows, std::size_t limit);
 
 std::string base64url_encode(std::string_view bytes);
 std::optional<std::string> base64url_decode(std::string_view text);
