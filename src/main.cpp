@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   using tongxin::app::CliOptions;
   CLI::App cli{"同心 Tongxin — 委员联系界别群众平台", "tongxin"};
   cli.require_subcommand(1);
+  // api.md writes `tongxin serve --db …`: the shared options may follow the subcommand too.
+  cli.fallthrough();
   CliOptions o;
   cli.add_option("--config", o.config_path, "TOML configuration file")->envname("TONGXIN_CONFIG");
   cli.add_option("--db", o.db, "sqlite:PATH or postgresql://… (TONGXIN_DB)");

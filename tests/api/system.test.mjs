@@ -86,3 +86,27 @@ for (const engine of engines()) {
     });
   });
 }
+
+describe('command line', () => {
+  it('takes the shared options after the subcommand, as api.md and make run write them', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { BIN, ROOT } = await import('./lib/server.mjs');
+    const dir = mkdtempSync(join(tmpdir(), 'tongxin-cli-'));
+    try {
+      const db = `sqlite:${join(dir, 'cli.db')}`;
+      const common = ['--data-dir', join(ROOT, 'data'), '--key-file', join(dir, 'key')];
+      const env = { ...process.env, TONGXIN_LOG_LEVEL: 'warn' };
+      execFileSync(BIN, ['migrate', '--db', db, ...common], { env, stdio: 'pipe' });
+      execFileSync(BIN, ['seed-demo', '--db', db, ...common, '--scale', 'small', '--demo-password', 'Cli-Pass-2026!'],
+        { env, stdio: 'pipe' });
+      // And before it, as the bench writes them.
+      execFileSync(BIN, ['--db', db, ...common, 'migrate'], { env, stdio: 'pipe' });
+      assert.throws(() => execFileSync(BIN, ['migrate', '--no-such-flag'], { env, stdio: 'pipe' }));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
