@@ -90,6 +90,16 @@ describe('staff creates a studio and citizens see it', () => {
     await page.goto(`${server.base}/studios`);
     await page.locator('.van-cell').first().waitFor();
     assert.ok(await page.locator('.van-cell').count() >= 3);
+    // The list's arrows and the search glass are glyphs of Vant's icon font; a policy that
+    // blocks the font leaves empty boxes.
+    const blocked = [];
+    page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) blocked.push(m.text()); });
+    await page.reload();
+    await page.locator('.van-cell').first().waitFor();
+    assert.ok(await page.evaluate(async () => (await document.fonts.load('16px vant-icon')).length > 0), 'the icon font loads');
+    // Vant's CSS also names a CDN copy as a fallback; that one stays blocked (no third-party
+    // requests from a citizen's phone), but nothing of ours or inlined may be.
+    assert.deepEqual(blocked.filter((m) => /'(data:|http:\/\/127\.0\.0\.1)/.test(m)), []);
     await page.screenshot({ path: join(shots, '06-public-list-phone.png') });
     await phone.close();
   });

@@ -260,6 +260,8 @@ struct Server::Impl {
     res.set("Referrer-Policy", "same-origin");
     res.set("Content-Security-Policy",
             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+            // Vant's icon font is inlined in its CSS as a data: URL.
+            "font-src 'self' data:; "
             "script-src 'self'; connect-src 'self'; frame-ancestors 'none'");
     for (const auto& [name, value] : r.headers)
       res.insert(name, value);
