@@ -22,8 +22,12 @@
 #include "contact/contact.hpp"
 #include "contact/migrations.hpp"
 #include "core/migrations.hpp"
+#include "meetings/meetings.hpp"
+#include "meetings/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "outputs/migrations.hpp"
+#include "outputs/outputs.hpp"
 #include "records/migrations.hpp"
 #include "records/records.hpp"
 
@@ -66,7 +70,8 @@ std::string pool_metrics(const storage::Database& db) {
 std::vector<storage::Migration> all_migrations() {
   std::vector<storage::Migration> all;
   for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                      cases::migrations(), contact::migrations(), records::migrations()}) {
+                      cases::migrations(), contact::migrations(), meetings::migrations(),
+                      outputs::migrations(), records::migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   return all;
@@ -97,6 +102,8 @@ const http::Router& Application::router() {
   organisation::register_routes(r, *context_);
   cases::register_routes(r, *context_);
   contact::register_routes(r, *context_);
+  meetings::register_routes(r, *context_);
+  outputs::register_routes(r, *context_);
   records::register_routes(r, *context_);
   // The OpenAPI document is built lazily from the finished router.
   auto openapi_text = std::make_shared<std::string>();

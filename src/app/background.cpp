@@ -6,6 +6,7 @@
 #include "cases/cases.hpp"
 #include "contact/contact.hpp"
 #include "core/audit/audit.hpp"
+#include "outputs/outputs.hpp"
 #include "records/records.hpp"
 
 namespace tongxin::app {
@@ -50,6 +51,12 @@ void Background::run() {
         if (contact.sector_days + contact.task_reminders + contact.reception_reminders > 0) {
           spdlog::info("contact sweep: {} sector days, {} task reminders, {} duty reminders",
                        contact.sector_days, contact.task_reminders, contact.reception_reminders);
+        }
+        const auto outputs = ctx_.db.write(
+            [&](storage::Connection& c) { return outputs::sweep(c, ctx_, audit::now_ms()); });
+        if (outputs.reminded + outputs.supervised + outputs.closed > 0) {
+          spdlog::info("outputs sweep: {} reminded, {} supervised, {} closed unrated",
+                       outputs.reminded, outputs.supervised, outputs.closed);
         }
         if (const int n = cases::reindex_stale(ctx_.db); n > 0) {
           spdlog::info("search index: {} cases re-tokenised", n);

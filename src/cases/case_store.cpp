@@ -322,4 +322,27 @@ void tell_citizen(storage::Connection& c, const ServiceContext& ctx, const CaseR
                now_ms);
 }
 
+std::optional<CaseMatter> find_matter(storage::Connection& c, std::int64_t id) {
+  const auto k = find_case(c, id);
+  if (!k) return std::nullopt;
+  return CaseMatter{
+      k->id,        k->conference_id, k->title,     k->text,
+      k->member_id, k->studio_id,     k->sector_id, std::string(status_name(k->status))};
+}
+
+void record_linked_progress(storage::Connection& c, const ServiceContext& ctx, std::int64_t case_id,
+                            const std::string& note, std::int64_t now_ms) {
+  const auto k = find_case(c, case_id);
+  if (!k) return;
+  add_event(c, k->id,
+            {.type = "linked_progress",
+             .from = k->status,
+             .to = k->status,
+             .party = Party::system,
+             .actor_label = "系统",
+             .note = note},
+            now_ms);
+  tell_citizen(c, ctx, *k, "您反映的“" + headline(*k) + "”有新进展：" + note, now_ms);
+}
+
 }  // namespace tongxin::cases

@@ -90,6 +90,23 @@ struct HandledCase {
 std::vector<HandledCase> handled_cases(storage::Connection& c, std::int64_t member_id,
                                        std::int64_t from_ms, std::int64_t to_ms);
 
+// What another module needs of a case it turns into something else (a micro-suggestion,
+// a proposal, an opinion report): the matter, without the citizen. nullopt when missing.
+struct CaseMatter {
+  std::int64_t id = 0;
+  std::int64_t conference_id = 0;
+  std::string title, text;
+  std::optional<std::int64_t> member_id, studio_id, sector_id;
+  std::string status;
+};
+std::optional<CaseMatter> find_matter(storage::Connection& c, std::int64_t id);
+
+// Progress of what a case became (its micro-suggestion was answered, its opinion report
+// adopted …): a public event on the case's timeline and word to the citizen, so the update
+// reaches the person who raised the matter. No-op for an unknown case.
+void record_linked_progress(storage::Connection& c, const ServiceContext& ctx, std::int64_t case_id,
+                            const std::string& note, std::int64_t now_ms);
+
 // Tracking codes: 10 characters from an alphabet without 0/O/1/I/L; random, not sequential.
 std::string new_tracking_code();
 // Upper-cases and drops spaces and hyphens; nullopt when it cannot be a tracking code.

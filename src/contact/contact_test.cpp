@@ -1056,6 +1056,35 @@ TEST_P(ContactWorld, AHeldReceptionDayBecomesAnActivityOfItsStudio) {
         .front()
         .int64(0);
   });
+  // Only the members on duty, the studio's lead or staff record a day: not any member, nor
+  // the lead of another studio.
+  const auto as = [&](std::vector<auth::Role> roles, std::optional<std::int64_t> member,
+                      std::optional<std::int64_t> lead_of) {
+    auth::Principal p;
+    p.user_id = 77;
+    p.roles = std::move(roles);
+    p.conference_id = conference;
+    p.member_id = member;
+    p.studio_id = lead_of;
+    return audit::Actor{p, "127.0.0.1", "test"};
+  };
+  for (const auto& outsider : {as({auth::Role::member}, teacher + doctor + 100, std::nullopt),
+                               as({auth::Role::studio_lead}, std::nullopt, studio + 100)}) {
+    EXPECT_EQ(failure([&] {
+                db->write([&](storage::Connection& c) {
+                  hold_reception_day(c, *ctx, outsider, april, {}, now);
+                });
+              }),
+              "403 reception_day.not_yours");
+  }
+  // The member on duty passes that check; the date then refuses it.
+  EXPECT_EQ(failure([&] {
+              db->write([&](storage::Connection& c) {
+                hold_reception_day(c, *ctx, as({auth::Role::member}, teacher, std::nullopt), april,
+                                   {}, now);
+              });
+            }),
+            "held_on");
   EXPECT_EQ(failure([&] {
               db->write([&](storage::Connection& c) {
                 hold_reception_day(c, *ctx, nobody, april, {}, now);

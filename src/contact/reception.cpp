@@ -181,6 +181,32 @@ LoggedActivity hold_reception_day(storage::Connection& c, const ServiceContext& 
                           "already held or cancelled");
   }
   const auto s = organisation::find_studio(c, d.int64("studio_id"));
+  // Who may record it: staff over the studio's conference, the studio's own lead, or a member
+  // on duty that day (any member of the studio when nobody was on the rota).
+  if (actor.principal) {
+    const auto& p = *actor.principal;
+    const bool staff = p.has_any({auth::Role::staff, auth::Role::admin}) && s &&
+                       organisation::in_scope(c, p, s->conference_id);
+    const bool lead = p.has(auth::Role::studio_lead) && p.studio_id == d.int64("studio_id");
+    bool on_duty = false;
+    if (p.member_id) {
+      const auto duty =
+          c.q("SELECT member_id FROM reception_duty WHERE reception_day_id = $1", reception_day_id);
+      for (const auto& m : duty)
+        on_duty = on_duty || m.int64(0) == *p.member_id;
+      if (duty.empty() && s) {
+        if (const auto m = organisation::find_member(c, *p.member_id)) {
+          for (const auto& st : m->studios)
+            on_duty = on_duty || st.id == s->id;
+        }
+      }
+    }
+    if (!staff && !lead && !on_duty) {
+      throw Error::forbidden("reception_day.not_yours",
+                             "只有值班委员、工作室召集人或工作人员可以登记该接待日",
+                             "only the members on duty, the studio's lead or staff record it");
+    }
+  }
   NewActivity a;
   a.kind = "reception_day";
   a.held_on = d.text("held_on");

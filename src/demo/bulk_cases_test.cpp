@@ -18,7 +18,9 @@
 #include "core/migrations.hpp"
 #include "core/text/analyzer.hpp"
 #include "demo/demo.hpp"
+#include "meetings/migrations.hpp"
 #include "organisation/migrations.hpp"
+#include "outputs/migrations.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
@@ -33,7 +35,8 @@ class BulkCasesTest : public testing::EngineTest {
     // The demo logs a year of contact work too.
     testing::apply_migrations(
         *db, {core::migrations(), organisation::migrations(), accounts::migrations(),
-              cases::migrations(), contact::migrations()});
+              cases::migrations(), contact::migrations(), meetings::migrations(),
+              outputs::migrations()});
     ctx = testing::make_service_context(*db, config);
   }
   void seed_demo() { seed(*ctx, {"Demo-Pass-2026!", "small", 2026}); }

@@ -20,8 +20,10 @@
 #include "core/calendar/calendar.hpp"
 #include "core/migrations.hpp"
 #include "demo/demo.hpp"
+#include "meetings/migrations.hpp"
 #include "organisation/briefs.hpp"
 #include "organisation/migrations.hpp"
+#include "outputs/migrations.hpp"
 #include "records/migrations.hpp"
 #include "records/points.hpp"
 #include "records/records.hpp"
@@ -40,7 +42,8 @@ class ContactDemoTest : public testing::EngineTest {
     if (!db) return;
     testing::apply_migrations(
         *db, {core::migrations(), organisation::migrations(), accounts::migrations(),
-              cases::migrations(), contact::migrations(), records::migrations()});
+              cases::migrations(), contact::migrations(), meetings::migrations(),
+              outputs::migrations(), records::migrations()});
     ctx = testing::make_service_context(*db, config);
   }
   std::int64_t count(const std::string& sql) {
@@ -107,7 +110,10 @@ TEST_P(ContactDemoTest, AYearOfContactWorkSpreadsTheMembersOverTheGradeBands) {
     spread += g + "=" + std::to_string(n) + " ";
   EXPECT_GE(grades.size(), 3U) << spread;
   EXPECT_LT(grades["unqualified"], members / 2) << spread;
-  EXPECT_GT(grades["unqualified"], 0) << spread;  // a few do nothing
+  // A few do little. (Meetings and formal outputs count too now: whoever sat the plenary has
+  // points, so the lowest band may stay empty in the small demo; the low end is 基本称职.)
+  EXPECT_GT(grades["basic"] + grades["unqualified"], 0) << spread;
+  EXPECT_LT(grades["excellent"], members / 2) << spread;
 }
 
 TONGXIN_INSTANTIATE_ENGINES(ContactDemoTest);

@@ -6,6 +6,8 @@
 #include "demo/cases_demo.hpp"
 #include "demo/contact_demo.hpp"
 #include "demo/demo.hpp"
+#include "demo/meetings_demo.hpp"
+#include "demo/outputs_demo.hpp"
 #include "demo/people.hpp"
 #include "demo/random.hpp"
 #include "organisation/organisation.hpp"
@@ -392,10 +394,14 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
       }
     }
 
+    // The agencies (承办单位): the `agency` account handles 市城市管理局.
+    const auto demo_agency = seed_agencies(c, ctx, actor, lanzhou, options.seed);
+
     // The demo accounts (api.md).
     const auto user = [&](const char* username, const char* display, std::vector<auth::Role> roles,
                           std::optional<std::int64_t> member = std::nullopt,
-                          std::optional<std::int64_t> studio = std::nullopt) {
+                          std::optional<std::int64_t> studio = std::nullopt,
+                          std::optional<std::int64_t> agency = std::nullopt) {
       accounts::NewUser u;
       u.username = username;
       u.display_name = display;
@@ -404,6 +410,7 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
       u.conference_id = lanzhou;
       u.member_id = member;
       u.studio_id = studio;
+      u.agency_id = agency;
       accounts::create_user(c, actor, u, ctx.config);
     };
     using auth::Role;
@@ -424,7 +431,7 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
          studios[0]);
     user("member", "委员（医药卫生界）", {Role::member}, members[0].id);
     user("member2", "委员（教育界）", {Role::member}, members[1].id);
-    user("agency", "承办单位经办人", {Role::agency});
+    user("agency", "承办单位经办人", {Role::agency}, std::nullopt, std::nullopt, demo_agency);
     user("leader", "副主席", {Role::leader, Role::member}, members[3].id);
 
     std::string summary = "演示数据已生成 / demo data created (" + options.scale + ", seed " +
@@ -448,6 +455,8 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
     for (std::size_t i = 2; i < 9 && i < members.size(); ++i)
       contact.leaders.push_back(members[i].id);  // the chair and the vice chairs
     summary += "  " + seed_contact_work(sc, contact) + "\n";
+    summary += "  " + seed_meetings(sc, lanzhou) + "\n";
+    summary += "  " + seed_outputs(sc, lanzhou) + "\n";
     std::lock_guard lock(steps_mutex);
     for (auto& [name, step] : steps())
       summary += "  " + step(sc) + "\n";

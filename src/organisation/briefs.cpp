@@ -23,7 +23,7 @@ constexpr const char* kMemberSelect =
     "SELECT m.id, m.conference_id, m.name, m.sector_id, m.committee_id,"
     " COALESCE(s.name, '') AS sector_name,"
     " COALESCE(n.name, '') AS national_sector_name, m.expertise, m.resources, m.division_code,"
-    " m.is_public FROM members m LEFT JOIN sectors s ON s.id = m.sector_id"
+    " m.is_public, m.posts FROM members m LEFT JOIN sectors s ON s.id = m.sector_id"
     " LEFT JOIN national_sectors n ON n.id = s.national_sector_id";
 
 MemberBrief member_from_row(const storage::Row& r) {
@@ -39,6 +39,7 @@ MemberBrief member_from_row(const storage::Row& r) {
   m.resources = tags(r.text("resources"));
   m.division_code = r.opt_text("division_code");
   m.is_public = r.boolean("is_public");
+  m.posts = tags(r.text("posts"));
   return m;
 }
 
@@ -100,6 +101,22 @@ std::optional<StudioBrief> find_studio(storage::Connection& c, std::int64_t id) 
   return StudioBrief{r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4)};
 }
 
+std::optional<AgencyBrief> find_agency(storage::Connection& c, std::int64_t id) {
+  const auto rows =
+      c.q("SELECT id, conference_id, name FROM agencies WHERE id = $1 AND archived_at IS NULL", id);
+  if (rows.empty()) return std::nullopt;
+  const auto r = rows.front();
+  return AgencyBrief{r.int64(0), r.int64(1), r.text(2)};
+}
+
+std::optional<CommitteeBrief> find_committee(storage::Connection& c, std::int64_t id) {
+  const auto rows = c.q(
+      "SELECT id, conference_id, name FROM committees WHERE id = $1 AND archived_at IS NULL", id);
+  if (rows.empty()) return std::nullopt;
+  const auto r = rows.front();
+  return CommitteeBrief{r.int64(0), r.int64(1), r.text(2)};
+}
+
 std::string conference_path(storage::Connection& c, std::int64_t conference_id) {
   const auto r = c.q("SELECT path FROM conferences WHERE id = $1", conference_id);
   return r.empty() ? std::string() : r.front().text(0);
@@ -148,6 +165,11 @@ std::map<std::int64_t, std::string> names_of_sectors(storage::Connection& c,
 std::map<std::int64_t, std::string> names_of_committees(storage::Connection& c,
                                                         const std::vector<std::int64_t>& ids) {
   return names_of(c, "committees", ids);
+}
+
+std::map<std::int64_t, std::string> names_of_agencies(storage::Connection& c,
+                                                      const std::vector<std::int64_t>& ids) {
+  return names_of(c, "agencies", ids);
 }
 
 std::map<std::int64_t, std::string> names_of_conferences(storage::Connection& c,

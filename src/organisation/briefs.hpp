@@ -34,6 +34,19 @@ struct MemberBrief {
   std::optional<std::string> division_code;
   std::vector<StudioRef> studios;
   bool is_public = true;
+  std::vector<std::string> posts;  // chair | vice_chair | standing | member (常委、主席、副主席)
+};
+
+struct CommitteeBrief {
+  std::int64_t id = 0;
+  std::int64_t conference_id = 0;
+  std::string name;
+};
+
+struct AgencyBrief {
+  std::int64_t id = 0;
+  std::int64_t conference_id = 0;
+  std::string name;
 };
 
 struct StudioBrief {
@@ -53,6 +66,10 @@ std::vector<MemberBrief> live_members_after(storage::Connection& c, std::int64_t
                                             int limit);
 // A live studio.
 std::optional<StudioBrief> find_studio(storage::Connection& c, std::int64_t id);
+// A live special committee (专委会).
+std::optional<CommitteeBrief> find_committee(storage::Connection& c, std::int64_t id);
+// A live agency (承办单位).
+std::optional<AgencyBrief> find_agency(storage::Connection& c, std::int64_t id);
 // The conference path ("/1/4/") of a conference; empty when unknown.
 std::string conference_path(storage::Connection& c, std::int64_t conference_id);
 // True when conference `id` is the principal's or below it.
@@ -76,6 +93,8 @@ std::map<std::int64_t, std::string> names_of_sectors(storage::Connection& c,
                                                      const std::vector<std::int64_t>& ids);
 std::map<std::int64_t, std::string> names_of_committees(storage::Connection& c,
                                                         const std::vector<std::int64_t>& ids);
+std::map<std::int64_t, std::string> names_of_agencies(storage::Connection& c,
+                                                      const std::vector<std::int64_t>& ids);
 std::map<std::int64_t, std::string> names_of_conferences(storage::Connection& c,
                                                          const std::vector<std::int64_t>& ids);
 }  // namespace tongxin::organisation

@@ -14,7 +14,7 @@ void register_public_routes(http::Router& router, ServiceContext& ctx);
 void register_routes(http::Router& router, ServiceContext& ctx) {
   register_conference_routes(router, ctx);
   for (const auto* spec : {&sector_spec(), &committee_spec(), &member_group_spec(),
-                           &party_unit_spec(), &member_spec(), &studio_spec()}) {
+                           &party_unit_spec(), &member_spec(), &studio_spec(), &agency_spec()}) {
     register_resource(router, ctx, *spec);
   }
   register_public_routes(router, ctx);
@@ -28,7 +28,7 @@ std::int64_t create_record(storage::Connection& c, const ServiceContext& ctx,
                            const audit::Actor& actor, std::string_view kind,
                            std::int64_t conference_id, const boost::json::object& body) {
   for (const auto* spec : {&sector_spec(), &committee_spec(), &member_group_spec(),
-                           &party_unit_spec(), &member_spec(), &studio_spec()}) {
+                           &party_unit_spec(), &member_spec(), &studio_spec(), &agency_spec()}) {
     if (spec->kind == kind) return store(c, ctx, *spec, actor, conference_id, body);
   }
   throw std::invalid_argument("unknown record kind: " + std::string(kind));

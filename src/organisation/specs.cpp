@@ -312,4 +312,30 @@ const ResourceSpec& studio_spec() {
   return spec;
 }
 
+// Agencies (承办单位) answer what the conference assigns them; their contact phone is
+// the office line, not a person's own, so it is stored plain.
+const ResourceSpec& agency_spec() {
+  static const ResourceSpec spec{
+      .kind = "agency",
+      .table = "agencies",
+      .path = "/api/v1/agencies",
+      .label_zh = "承办单位",
+      .label_en = "agency",
+      .fields =
+          {{.name = "name", .label_zh = "单位名称", .required = true, .max_chars = 60},
+           {.name = "short_name", .label_zh = "简称", .max_chars = 20},
+           {.name = "kind",
+            .label_zh = "单位类型",
+            .type = F::enumeration,
+            .allowed = {"government", "judicial", "people_org", "enterprise", "other"}},
+           {.name = "division_code", .label_zh = "所在行政区划", .type = F::division},
+           {.name = "contact_name", .label_zh = "联系人", .max_chars = 30},
+           {.name = "contact_phone", .label_zh = "办公电话", .max_chars = 30},
+           {.name = "sort_order", .label_zh = "排序", .type = F::integer, .min = 0, .max = 10000}},
+      .filters = {"conference_id", "kind"},
+      .writers = kStaff,
+  };
+  return spec;
+}
+
 }  // namespace tongxin::organisation

@@ -13,5 +13,6 @@ const ResourceSpec& member_group_spec();
 const ResourceSpec& party_unit_spec();
 const ResourceSpec& member_spec();
 const ResourceSpec& studio_spec();
+const ResourceSpec& agency_spec();
 
 }  // namespace tongxin::organisation

@@ -13,7 +13,9 @@
 #include "core/calendar/calendar.hpp"
 #include "core/error.hpp"
 #include "core/paging.hpp"
+#include "meetings/meetings.hpp"
 #include "organisation/briefs.hpp"
+#include "outputs/outputs.hpp"
 #include "records/points.hpp"
 #include "records/records.hpp"
 
@@ -58,9 +60,9 @@ std::int64_t year_start_ms(int year) {
 
 std::string category_label(const std::string& c) {
   static const std::map<std::string, std::string> labels{
-      {"contact", "联系群众"},   {"activity", "履职活动"}, {"case", "诉求办理"},
-      {"proposal", "提案工作"},  {"opinion", "社情民意"},  {"meeting", "会议出勤"},
-      {"discipline", "纪律扣分"}};
+      {"contact", "联系群众"},  {"activity", "履职活动"},  {"case", "诉求办理"},
+      {"proposal", "提案工作"}, {"opinion", "社情民意"},   {"suggestion", "微建议"},
+      {"meeting", "会议出勤"},  {"discipline", "纪律扣分"}};
   const auto it = labels.find(c);
   return it == labels.end() ? c : it->second;
 }
@@ -102,6 +104,53 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
     sources.push_back({"case.closed", "case", k.id, date, true, 1, true, k.title});
     if (k.rating == "satisfied") {
       sources.push_back({"case.satisfied", "case", k.id, date, true, 1, true, k.title});
+    }
+  }
+  for (const auto& a :
+       outputs::authored_outputs(c, member_id, year_start_ms(year), year_start_ms(year + 1))) {
+    const auto date = contact::iso_date(calendar::china_date(a.accepted_at));
+    const bool first = a.position == 1;
+    switch (a.kind) {
+      case outputs::Kind::micro_suggestion:
+        sources.push_back({"micro_suggestion.accepted", "micro_suggestion", a.id, date, first,
+                           a.authors, true, a.title});
+        break;
+      case outputs::Kind::proposal:
+        // A sector's collective proposal is shared among its signers; others go by place.
+        if (a.authorship == "sector") {
+          sources.push_back(
+              {"proposal.sector", "proposal", a.id, date, first, a.authors, true, a.title});
+        } else {
+          sources.push_back(
+              {"proposal.registered", "proposal", a.id, date, first, a.authors, true, a.title});
+        }
+        if (a.is_excellent) {
+          sources.push_back(
+              {"proposal.excellent", "proposal", a.id, date, first, a.authors, true, a.title});
+        }
+        break;
+      case outputs::Kind::opinion_report:
+        sources.push_back(
+            {"opinion.adopted", "opinion_report", a.id, date, first, a.authors, true, a.title});
+        break;
+    }
+    for (const auto& i : a.instructions) {
+      if (i.date < from || i.date > to) continue;
+      sources.push_back({"opinion.instructed", "output_instruction", i.id, i.date, first, a.authors,
+                         true, a.title + "（" + i.by_whom + "批示）"});
+    }
+  }
+  // Meetings: attending scores by the meeting's kind (a rule set may score only some kinds),
+  // full when signed in, half when present without signing in; an unexcused absence from a
+  // plenary or standing committee meeting costs points. Excused and still-expected count
+  // nothing.
+  for (const auto& a : meetings::attendance_of_member(c, member_id, from, to)) {
+    if (a.status == "registered" || a.status == "present") {
+      sources.push_back({"meeting." + a.kind, "meeting", a.meeting_id, a.held_on, true, 1,
+                         a.status == "registered", a.title});
+    } else if (a.status == "absent" && (a.kind == "plenary" || a.kind == "standing")) {
+      sources.push_back({a.kind == "plenary" ? "meeting.absent" : "meeting.standing_absent",
+                         "meeting", a.meeting_id, a.held_on, true, 1, true, a.title});
     }
   }
   const auto today = contact::iso_date(calendar::china_date(now_ms));
@@ -333,7 +382,10 @@ json::object duty_record(storage::Connection& c, const ServiceContext& ctx, std:
                               {"grade", grade.code},
                               {"grade_label", grade.label},
                               {"by_category", std::move(categories)}}},
-      {"items", std::move(items)}};
+      {"items", std::move(items)},
+      // Everything the member wrote this year, whatever became of it, with links.
+      {"outputs",
+       outputs::outputs_of_member(c, member_id, year_start_ms(year), year_start_ms(year + 1))}};
 }
 
 bool is_grade_code(std::string_view code) {

@@ -23,8 +23,12 @@
 #include "core/calendar/calendar.hpp"
 #include "core/error.hpp"
 #include "core/migrations.hpp"
+#include "meetings/meetings.hpp"
+#include "meetings/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "outputs/migrations.hpp"
+#include "outputs/outputs.hpp"
 #include "records/migrations.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
@@ -41,7 +45,8 @@ class RecordsTest : public testing::EngineTest {
     if (!db) return;
     testing::apply_migrations(
         *db, {core::migrations(), organisation::migrations(), accounts::migrations(),
-              cases::migrations(), contact::migrations(), records::migrations()});
+              cases::migrations(), contact::migrations(), meetings::migrations(),
+              outputs::migrations(), records::migrations()});
     ctx = testing::make_service_context(*db, config);
     db->write([&](storage::Connection& c) {
       conference = organisation::create_conference(
@@ -484,6 +489,144 @@ TEST_P(RecordsTest, AwardsGoToRecipientsInScopeOnceAYearAndCanBeWithdrawn) {
                                                "award.create", "award.delete", "award.create"}));
 }
 
+// Formal outputs by the demo scheme: a registered proposal gives its first author 5 and each
+// co-signer 1; a sector's collective proposal shares 6 among its signers; an adopted opinion
+// report 3 / 1 and each leader's instruction on it 5 / 2; an accepted micro-suggestion 2 / 1
+// up to 20 a year; an excellent proposal 5 / 2 more. Items that were not accepted count
+// nothing, whatever became of them.
+TEST_P(RecordsTest, ProposalsReportsAndSuggestionsScoreByTheAuthorsPlaces) {
+  const auto t0 =
+      duration_cast<milliseconds>(sys_days{2026y / March / 2}.time_since_epoch()).count();
+  std::int64_t sector = 0, second = 0, third = 0;
+  db->write([&](storage::Connection& c) {
+    sector = c.q("SELECT sector_id FROM members WHERE id = $1", member).front().int64(0);
+    second =
+        organisation::create_record(c, *ctx, nobody, "member", conference,
+                                    boost::json::object{{"name", "王建国"}, {"sector_id", sector}});
+    third =
+        organisation::create_record(c, *ctx, nobody, "member", conference,
+                                    boost::json::object{{"name", "张丽"}, {"sector_id", sector}});
+  });
+  const auto as_member = [&](std::int64_t m) {
+    auth::Principal p;
+    p.user_id = 1000 + m;
+    p.roles = {auth::Role::member};
+    p.conference_id = conference;
+    p.member_id = m;
+    return audit::Actor{p, "127.0.0.1", "test"};
+  };
+  const auto write = [&](outputs::Kind kind, boost::json::object body) {
+    return db->write([&](storage::Connection& c) {
+      body["body"] = "……";
+      body["submit"] = kind != outputs::Kind::proposal || !body.contains("coauthor_ids");
+      return outputs::create_output(c, *ctx, as_member(member), kind, body, t0);
+    });
+  };
+  const auto act = [&](const audit::Actor& a, outputs::Kind kind, std::int64_t id,
+                       const char* action, boost::json::object body = {}) {
+    db->write([&](storage::Connection& c) {
+      outputs::apply_action(c, *ctx, a, kind, id, action, body, t0 + 86'400'000);
+    });
+  };
+  const auto staff = staff_actor(conference);
+  using K = outputs::Kind;
+  const auto points_of = [&](std::int64_t who, const std::string& code) {
+    double sum = 0;
+    const auto r =
+        db->read([&](storage::Connection& c) { return duty_record(c, *ctx, who, 2026, now); });
+    for (const auto& i : r.at("items").as_array()) {
+      if (i.at("kind").as_string() == code) sum += i.at("points").to_number<double>();
+    }
+    return sum;
+  };
+
+  // A joint proposal: member first, second co-signs.
+  const auto joint = write(K::proposal, {{"title", "联名提案"},
+                                         {"authorship", "joint"},
+                                         {"coauthor_ids", boost::json::array{second}}});
+  act(as_member(second), K::proposal, joint, "confirm");
+  act(as_member(member), K::proposal, joint, "submit");
+  act(staff, K::proposal, joint, "register");
+  EXPECT_DOUBLE_EQ(points_of(member, "proposal.registered"), 5);
+  EXPECT_DOUBLE_EQ(points_of(second, "proposal.registered"), 1);
+  act(staff, K::proposal, joint, "flag", {{"is_excellent", true}});
+  EXPECT_DOUBLE_EQ(points_of(member, "proposal.excellent"), 5);
+  EXPECT_DOUBLE_EQ(points_of(second, "proposal.excellent"), 2);
+
+  // The sector's collective proposal, signed by three: 6 shared.
+  const auto collective = db->write([&](storage::Connection& c) {
+    return outputs::create_output(c, *ctx, as_member(member), K::proposal,
+                                  {{"title", "界别集体提案"},
+                                   {"body", "……"},
+                                   {"authorship", "sector"},
+                                   {"sector_id", sector},
+                                   {"coauthor_ids", boost::json::array{second, third}}},
+                                  t0);
+  });
+  act(as_member(second), K::proposal, collective, "confirm");
+  act(as_member(third), K::proposal, collective, "confirm");
+  act(as_member(member), K::proposal, collective, "submit");
+  act(staff, K::proposal, collective, "register");
+  EXPECT_DOUBLE_EQ(points_of(third, "proposal.sector"), 2);
+  EXPECT_DOUBLE_EQ(points_of(member, "proposal.sector"), 2);
+
+  // An opinion report adopted, with one leader's instruction.
+  const auto report = write(K::opinion_report, {{"title", "社情民意"}});
+  act(staff, K::opinion_report, report, "adopt");
+  EXPECT_DOUBLE_EQ(points_of(member, "opinion.adopted"), 3);
+  act(staff, K::opinion_report, report, "approve");
+  act(staff, K::opinion_report, report, "issue");
+  act(staff, K::opinion_report, report, "send", {{"levels", boost::json::array{"provincial"}}});
+  act(staff, K::opinion_report, report, "record_outcome",
+      {{"outcome", "instruction"}, {"by_whom", "市长"}, {"occurred_on", "2026-03-20"}});
+  EXPECT_DOUBLE_EQ(points_of(member, "opinion.instructed"), 5);
+
+  // Micro-suggestions: 2 each, capped at 20 a year; a rejected one counts nothing.
+  for (int i = 0; i < 11; ++i) {
+    const auto id = write(K::micro_suggestion, {{"title", "微建议" + std::to_string(i)}});
+    act(staff, K::micro_suggestion, id, "accept");
+  }
+  const auto rejected = write(K::micro_suggestion, {{"title", "不予采纳的微建议"}});
+  act(staff, K::micro_suggestion, rejected, "reject", {{"reason", "不属于微建议范围"}});
+  EXPECT_DOUBLE_EQ(points_of(member, "micro_suggestion.accepted"), 20);
+
+  // 5 + 5 + 2 + 3 + 5 + 20
+  EXPECT_DOUBLE_EQ(total(), 40);
+  const auto r = record();
+  EXPECT_EQ(r.at("outputs").as_array().size(), 15U);  // every item written, with its state
+  // The ledger follows at the sweep, like every other source.
+  run_sweep();
+  EXPECT_DOUBLE_EQ(by_member(assess())[second].at("points").to_number<double>(), 1 + 2 + 2);
+}
+
+// Plenary attendance by the demo scheme: 5 when signed in, half when present without signing
+// in, −5 for an absence without leave, nothing when excused.
+TEST_P(RecordsTest, PlenaryAttendanceScoresHalfWithoutSigningInAndAbsenceCosts) {
+  const auto staff = staff_actor(conference);
+  const auto plenary = [&](const char* day, const std::string& status) {
+    db->write([&](storage::Connection& c) {
+      const auto id = meetings::create_meeting(
+          c, staff,
+          {.conference_id = conference, .kind = "plenary", .title = "全体会议", .held_on = day},
+          now - 200LL * 86'400'000);
+      if (status == "absent") {
+        meetings::close_roll(c, staff, id, now);
+      } else {
+        meetings::record_attendance(c, staff, id,
+                                    {{member, status, status == "excused" ? "出差" : ""}}, now);
+      }
+    });
+  };
+  plenary("2026-01-12", "registered");
+  EXPECT_DOUBLE_EQ(total(), 5);
+  plenary("2026-02-12", "present");
+  EXPECT_DOUBLE_EQ(total(), 7.5);
+  plenary("2026-03-12", "excused");
+  EXPECT_DOUBLE_EQ(total(), 7.5);
+  plenary("2026-04-12", "absent");
+  EXPECT_DOUBLE_EQ(total(), 2.5);
+}
+
 TONGXIN_INSTANTIATE_ENGINES(RecordsTest);
 
 // Migration 002 on a database that already has awards: each gets the China date it was
@@ -493,7 +636,8 @@ class RecordsMigrationTest : public testing::EngineTest {};
 TEST_P(RecordsMigrationTest, OldAwardsGetTheirDateAndDuplicatesAreWithdrawn) {
   std::vector<storage::Migration> all, before;
   for (auto&& list : {core::migrations(), organisation::migrations(), accounts::migrations(),
-                      cases::migrations(), contact::migrations(), records::migrations()}) {
+                      cases::migrations(), contact::migrations(), meetings::migrations(),
+                      outputs::migrations(), records::migrations()}) {
     all.insert(all.end(), list.begin(), list.end());
   }
   for (const auto& m : all) {

@@ -54,7 +54,7 @@ std::size_t parse_size(const std::string& name, const std::string& text) {
 void apply_file(Config& c, const Table& root) {
   check_keys(root, "",
              {"db", "public_base_url", "data_dir", "key_file", "server", "database", "log", "auth",
-              "cases", "sms", "points"});
+              "cases", "sms", "points", "outputs"});
   read(root, "db", c.db);
   read(root, "public_base_url", c.public_base_url);
   read(root, "data_dir", c.data_dir);
@@ -129,6 +129,27 @@ void apply_file(Config& c, const Table& root) {
     read(k, "privacy_notice_version", c.cases.privacy_notice_version);
     read(k, "public_writes_per_hour", c.cases.public_writes_per_hour);
     read(k, "sweep_interval_s", c.cases.sweep_interval_s);
+  }
+  if (root.contains("outputs")) {
+    const auto& o = toml::find(root, "outputs");
+    check_keys(
+        o, "outputs",
+        {"micro_review_working_days", "micro_sign_working_days", "micro_reply_working_days",
+         "micro_extension_working_days", "proposal_review_working_days",
+         "proposal_sign_working_days", "proposal_ask_back_days", "proposal_reply_months",
+         "opinion_review_working_days", "rating_working_days", "remind_before_working_days"});
+    auto& x = c.outputs;
+    read(o, "micro_review_working_days", x.micro_review_working_days);
+    read(o, "micro_sign_working_days", x.micro_sign_working_days);
+    read(o, "micro_reply_working_days", x.micro_reply_working_days);
+    read(o, "micro_extension_working_days", x.micro_extension_working_days);
+    read(o, "proposal_review_working_days", x.proposal_review_working_days);
+    read(o, "proposal_sign_working_days", x.proposal_sign_working_days);
+    read(o, "proposal_ask_back_days", x.proposal_ask_back_days);
+    read(o, "proposal_reply_months", x.proposal_reply_months);
+    read(o, "opinion_review_working_days", x.opinion_review_working_days);
+    read(o, "rating_working_days", x.rating_working_days);
+    read(o, "remind_before_working_days", x.remind_before_working_days);
   }
   if (root.contains("points")) {
     const auto& p = toml::find(root, "points");
@@ -213,6 +234,18 @@ void validate(const Config& c) {
   if (!(c.points.excellent_min > c.points.competent_min &&
         c.points.competent_min > c.points.basic_min)) {
     throw std::runtime_error("config: points bands must be excellent > competent > basic");
+  }
+  {
+    const auto& o = c.outputs;
+    for (const int v :
+         {o.micro_review_working_days, o.micro_sign_working_days, o.micro_reply_working_days,
+          o.proposal_review_working_days, o.proposal_sign_working_days, o.proposal_ask_back_days,
+          o.proposal_reply_months, o.opinion_review_working_days, o.rating_working_days}) {
+      if (v <= 0) throw std::runtime_error("config: outputs.* deadlines must be positive");
+    }
+    if (o.micro_extension_working_days < 0 || o.remind_before_working_days < 0) {
+      throw std::runtime_error("config: outputs.* must not be negative");
+    }
   }
   const auto& k = c.cases;
   if (k.claim_working_days < 1 || k.reply_working_days < k.claim_working_days ||

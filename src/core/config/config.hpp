@@ -41,6 +41,21 @@ struct PointsConfig {
   double basic_min = 15;      // 基本称职; below it 不称职
 };
 
+// Formal outputs (workflows.md §2–4); working days on the Chinese calendar unless named.
+struct OutputsConfig {
+  int micro_review_working_days = 2;      // staff review a submitted micro-suggestion
+  int micro_sign_working_days = 2;        // the agency signs for it
+  int micro_reply_working_days = 10;      // the agency replies
+  int micro_extension_working_days = 10;  // one extension at most this long
+  int proposal_review_working_days = 10;  // staff register or not
+  int proposal_sign_working_days = 5;     // the lead agency signs (or asks back in ask_back_days)
+  int proposal_ask_back_days = 10;        // calendar days to ask for a proposal to be re-assigned
+  int proposal_reply_months = 3;          // reply within 3 months of assignment
+  int opinion_review_working_days = 5;    // staff edit a submitted opinion report
+  int rating_working_days = 15;           // authors rate the reply; then it closes unrated
+  int remind_before_working_days = 1;     // 临期预警
+};
+
 struct Config {
   std::string db = "sqlite:var/tongxin.db";               // TONGXIN_DB
   std::string public_base_url = "http://127.0.0.1:8080";  // TONGXIN_PUBLIC_BASE_URL
@@ -63,6 +78,7 @@ struct Config {
   CasesConfig cases;
   SmsConfig sms;
   PointsConfig points;
+  OutputsConfig outputs;
 };
 
 // Loads `path` (a missing file is fine when `required` is false) over the defaults, then

@@ -31,6 +31,13 @@ std::vector<std::int64_t> users_of_member(storage::Connection& c, std::int64_t m
   return ids(c.q("SELECT id FROM users WHERE member_id = $1 AND NOT disabled", member_id));
 }
 
+std::vector<std::int64_t> users_of_agency(storage::Connection& c, std::int64_t agency_id) {
+  return ids(
+      c.q("SELECT id FROM users WHERE agency_id = $1 AND roles LIKE '%agency%' AND NOT"
+          " disabled",
+          agency_id));
+}
+
 std::vector<std::int64_t> leads_of_studio(storage::Connection& c, std::int64_t studio_id) {
   return ids(
       c.q("SELECT id FROM users WHERE studio_id = $1 AND roles LIKE '%studio_lead%'"

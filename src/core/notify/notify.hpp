@@ -32,6 +32,8 @@ void send_all(storage::Connection& c, const std::vector<std::int64_t>& user_ids,
 std::vector<std::int64_t> users_of_member(storage::Connection& c, std::int64_t member_id);
 // Accounts with role studio_lead for the studio.
 std::vector<std::int64_t> leads_of_studio(storage::Connection& c, std::int64_t studio_id);
+// Accounts with role agency for the agency (承办单位经办人).
+std::vector<std::int64_t> users_of_agency(storage::Connection& c, std::int64_t agency_id);
 // Accounts with role staff at the conference.
 std::vector<std::int64_t> staff_of_conference(storage::Connection& c, std::int64_t conference_id);
 

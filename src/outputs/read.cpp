@@ -1,0 +1,267 @@
+// src/outputs/read.cpp
+//
+// Reading outputs: one item whole, lists by role, and what the duty record needs. Reads
+// only.
+#include <algorithm>
+
+#include "core/paging.hpp"
+#include "core/storage/dialect.hpp"
+#include "organisation/briefs.hpp"
+#include "outputs/internal.hpp"
+#include "outputs/outputs.hpp"
+
+namespace tongxin::outputs {
+
+namespace json = boost::json;
+
+namespace {
+
+json::value opt(const std::optional<std::string>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+json::value opt(const std::optional<std::int64_t>& v) {
+  return v ? json::value(*v) : json::value(nullptr);
+}
+
+std::string join_ids(const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (const auto id : ids) {
+    if (!out.empty()) out += ",";
+    out += std::to_string(id);
+  }
+  return out.empty() ? "0" : out;
+}
+
+json::object link_json(storage::Connection& c, std::optional<std::int64_t> id) {
+  if (!id) return {};
+  const auto o = find_output(c, *id);
+  if (!o) return {};
+  return json::object{{"id", o->id},
+                      {"kind", kind_name(o->kind)},
+                      {"title", o->title},
+                      {"status", o->status},
+                      {"status_label", state_label_zh(workflow(o->kind), o->status)}};
+}
+
+bool is_manager(const auth::Principal& p) {
+  return p.has_any({auth::Role::staff, auth::Role::admin, auth::Role::leader});
+}
+
+}  // namespace
+
+json::object get_output(storage::Connection& c, const auth::Principal& p, Kind kind,
+                        std::int64_t id) {
+  const auto found = find_output(c, id);
+  if (!found || found->kind != kind || !may_read(c, p, *found)) throw not_found(kind);
+  const auto& o = *found;
+  const auto& w = workflow(kind);
+  const auto now = audit::now_ms();
+  auto out = brief_json(c, o, now);
+  out["body"] = o.body;
+  out["sector_id"] = opt(o.sector_id);
+  out["studio_id"] = opt(o.studio_id);
+  out["term"] = o.term ? json::value(*o.term) : json::value(nullptr);
+  out["session"] = o.session ? json::value(*o.session) : json::value(nullptr);
+  out["in_session"] = o.in_session;
+  out["handling_mode"] = opt(o.handling_mode);
+  out["reply"] = opt(o.reply_text);
+  out["replied_at"] = opt(o.replied_at);
+  out["rating_comment"] = opt(o.rating_comment);
+  out["redo_count"] = o.redo_count;
+  out["extension_days"] = o.extension_days;
+  out["source_case_id"] = opt(o.source_case_id);
+  out["source"] = link_json(c, o.source_output_id);
+  out["converted_to"] = link_json(c, o.converted_to_id);
+  out["merged_into"] = link_json(c, o.merged_into_id);
+  json::array merged;
+  for (const auto& r : c.q("SELECT id FROM outputs WHERE merged_into_id = $1 ORDER BY id", o.id))
+    merged.emplace_back(link_json(c, r.int64(0)));
+  out["merged_items"] = std::move(merged);
+
+  const auto authors = authors_of(c, o.id);
+  std::vector<std::int64_t> ids;
+  for (const auto& a : authors)
+    ids.push_back(a.member_id);
+  const auto names = organisation::names_of_members(c, ids);
+  json::array author_list;
+  for (const auto& a : authors) {
+    const auto it = names.find(a.member_id);
+    author_list.emplace_back(json::object{{"member_id", a.member_id},
+                                          {"name", it == names.end() ? "" : it->second},
+                                          {"position", a.position},
+                                          {"confirmed", a.confirmed_at.has_value()}});
+  }
+  out["author_list"] = std::move(author_list);
+
+  json::array agencies;
+  for (const auto& r : c.q("SELECT a.agency_id, g.name, a.role, a.status, a.assigned_at,"
+                           " a.signed_at, a.replied_at, a.reply_text, a.note FROM output_agencies a"
+                           " JOIN agencies g ON g.id = a.agency_id WHERE a.output_id = $1 ORDER BY"
+                           " a.role DESC, a.agency_id",
+                           o.id)) {
+    agencies.emplace_back(json::object{{"agency_id", r.int64(0)},
+                                       {"name", r.text(1)},
+                                       {"role", r.text(2)},
+                                       {"status", r.text(3)},
+                                       {"assigned_at", r.int64(4)},
+                                       {"signed_at", opt(r.opt_int64("signed_at"))},
+                                       {"replied_at", opt(r.opt_int64("replied_at"))},
+                                       {"reply", opt(r.opt_text("reply_text"))},
+                                       {"note", r.text(8)}});
+  }
+  out["agencies"] = std::move(agencies);
+
+  json::array outcomes;
+  for (const auto& r : c.q("SELECT kind, level, by_whom, text, occurred_on FROM output_outcomes"
+                           " WHERE output_id = $1 ORDER BY id",
+                           o.id)) {
+    outcomes.emplace_back(json::object{{"outcome", r.text(0)},
+                                       {"level", r.text(1)},
+                                       {"by_whom", r.text(2)},
+                                       {"text", r.text(3)},
+                                       {"occurred_on", r.text(4)}});
+  }
+  out["outcomes"] = std::move(outcomes);
+
+  json::array events;
+  for (const auto& r : c.q("SELECT id, at, action, from_status, to_status, party, actor_label,"
+                           " note, detail FROM output_events WHERE output_id = $1 ORDER BY id",
+                           o.id)) {
+    json::object e{{"id", r.int64(0)},    {"at", r.int64(1)},
+                   {"action", r.text(2)}, {"action_label", action_label_zh(w, r.text(2))},
+                   {"from", r.text(3)},   {"to", r.text(4)},
+                   {"party", r.text(5)},  {"actor", r.text(6)},
+                   {"note", r.text(7)}};
+    boost::system::error_code ec;
+    auto detail = json::parse(r.text(8), ec);
+    e["detail"] = ec ? json::value(json::object{}) : std::move(detail);
+    events.emplace_back(std::move(e));
+  }
+  out["events"] = std::move(events);
+
+  const auto parties = parties_of(c, p, o);
+  json::array allowed, party_names;
+  for (const auto a : allowed_actions(w, o.status, parties)) {
+    allowed.emplace_back(json::object{{"action", a}, {"label", action_label_zh(w, a)}});
+  }
+  for (const auto pt : parties)
+    party_names.emplace_back(party_name(pt));
+  out["allowed_actions"] = std::move(allowed);
+  out["my_parties"] = std::move(party_names);
+  return out;
+}
+
+json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
+                          const ListQuery& q, std::int64_t now_ms) {
+  const auto& w = workflow(kind);
+  std::vector<std::string> where{"o.kind = $1"};
+  std::vector<storage::Value> params{storage::to_value(std::string(kind_name(kind)))};
+  auto param = [&](storage::Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  const bool manager = is_manager(p) && !q.mine;
+  if (manager) {
+    auto scope = organisation::conferences_in_scope(c, p);
+    if (q.conference_id) {
+      if (std::find(scope.begin(), scope.end(), *q.conference_id) == scope.end()) {
+        throw Error::not_found("conference.not_found", "政协不存在或不在您的管理范围内",
+                               "conference not in scope");
+      }
+      scope = {*q.conference_id};
+    }
+    where.push_back("o.conference_id IN (" + join_ids(scope) + ")");
+    where.push_back("o.status <> 'draft'");
+    if (q.member_id) {
+      where.push_back("o.id IN (SELECT output_id FROM output_authors WHERE member_id = " +
+                      param(storage::to_value(*q.member_id)) + ")");
+    }
+    if (q.agency_id) {
+      where.push_back("o.id IN (SELECT output_id FROM output_agencies WHERE agency_id = " +
+                      param(storage::to_value(*q.agency_id)) + " AND status <> 'withdrawn')");
+    }
+  } else if (p.agency_id && p.has(auth::Role::agency)) {
+    where.push_back("o.id IN (SELECT output_id FROM output_agencies WHERE agency_id = " +
+                    param(storage::to_value(*p.agency_id)) + " AND status <> 'withdrawn')");
+  } else if (p.member_id) {
+    where.push_back("o.id IN (SELECT output_id FROM output_authors WHERE member_id = " +
+                    param(storage::to_value(*p.member_id)) + ")");
+  } else if (p.has(auth::Role::studio_lead) && p.studio_id) {
+    where.push_back("o.studio_id = " + param(storage::to_value(*p.studio_id)));
+    where.push_back("o.status <> 'draft'");
+  } else {
+    throw Error::forbidden("output.no_access", "您无权查看该列表", "no access to this list");
+  }
+  if (q.status) {
+    if (!is_state(w, *q.status)) {
+      throw Error::invalid_field("status", "状态不正确：" + *q.status, "unknown status");
+    }
+    where.push_back("o.status = " + param(storage::to_value(*q.status)));
+  }
+  if (q.overdue) {
+    where.push_back("o.due_at IS NOT NULL AND o.due_at < " + param(storage::to_value(now_ms)));
+  }
+  if (q.q && !q.q->empty()) {
+    where.push_back(c.dialect().ilike(
+        "o.title", param(storage::to_value("%" + storage::Dialect::like_escape(*q.q) + "%"))));
+  }
+  if (const auto cursor = paging::decode(q.cursor)) {
+    where.push_back("o.id < " + param(storage::to_value(cursor->id)));
+  }
+  std::string sql = "SELECT o.id FROM outputs o WHERE ";
+  for (std::size_t i = 0; i < where.size(); ++i)
+    sql += (i ? " AND " : "") + where[i];
+  sql += " ORDER BY o.id DESC LIMIT " + std::to_string(q.limit + 1);
+  const auto rows = c.query(sql, params);
+  json::array items;
+  for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(q.limit); ++i) {
+    if (const auto o = find_output(c, rows[i].int64(0)))
+      items.emplace_back(brief_json(c, *o, now_ms));
+  }
+  return json::object{{"items", std::move(items)},
+                      {"next_cursor", paging::next_by_id(rows, static_cast<std::size_t>(q.limit))}};
+}
+
+std::vector<Authored> authored_outputs(storage::Connection& c, std::int64_t member_id,
+                                       std::int64_t from_ms, std::int64_t to_ms) {
+  std::vector<Authored> out;
+  for (const auto& r :
+       c.q("SELECT o.id, o.kind, o.title, o.status, o.authorship, a.position, o.accepted_at,"
+           " o.is_excellent, (SELECT COUNT(*) FROM output_authors x WHERE x.output_id = o.id)"
+           " FROM output_authors a JOIN outputs o ON o.id = a.output_id WHERE a.member_id = $1"
+           " AND o.accepted_at >= $2 AND o.accepted_at < $3 ORDER BY o.accepted_at, o.id",
+           member_id, from_ms, to_ms)) {
+    Authored a;
+    a.id = r.int64(0);
+    a.kind = parse_kind(r.text(1)).value_or(Kind::micro_suggestion);
+    a.title = r.text(2);
+    a.status = r.text(3);
+    a.authorship = r.text(4);
+    a.position = static_cast<int>(r.int64(5));
+    a.accepted_at = r.int64(6);
+    a.is_excellent = r.boolean(7);
+    a.authors = static_cast<int>(r.int64(8));
+    for (const auto& i : c.q("SELECT id, occurred_on, by_whom FROM output_outcomes WHERE"
+                             " output_id = $1 AND kind = 'instruction' ORDER BY id",
+                             a.id)) {
+      a.instructions.push_back({i.int64(0), i.text(1), i.text(2)});
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+json::array outputs_of_member(storage::Connection& c, std::int64_t member_id, std::int64_t from_ms,
+                              std::int64_t to_ms, int limit) {
+  json::array out;
+  for (const auto& r : c.q("SELECT o.id FROM output_authors a JOIN outputs o ON o.id ="
+                           " a.output_id WHERE a.member_id = $1 AND o.status <> 'draft' AND"
+                           " o.submitted_at >= $2 AND o.submitted_at < $3 ORDER BY o.submitted_at"
+                           " DESC, o.id DESC LIMIT $4",
+                           member_id, from_ms, to_ms, limit)) {
+    if (const auto o = find_output(c, r.int64(0))) out.emplace_back(brief_json(c, *o, to_ms));
+  }
+  return out;
+}
+
+}  // namespace tongxin::outputs

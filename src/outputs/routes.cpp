@@ -1,0 +1,167 @@
+// src/outputs/routes.cpp
+//
+// The outputs API (api.md "Outputs"): /api/v1/micro-suggestions, /proposals and
+// /opinion-reports, each with list, create, get, summary and /{id}/actions like cases.
+#include <boost/json.hpp>
+#include <charconv>
+
+#include "core/calendar/calendar.hpp"
+#include "core/error.hpp"
+#include "core/http/actor.hpp"
+#include "core/paging.hpp"
+#include "outputs/internal.hpp"
+#include "outputs/outputs.hpp"
+
+namespace tongxin::outputs {
+
+namespace json = boost::json;
+using auth::Role;
+
+namespace {
+
+struct Resource {
+  Kind kind;
+  std::string path;  // /api/v1/micro-suggestions
+  std::string tag;
+};
+
+const std::vector<Role>& output_roles() {
+  static const std::vector<Role> roles{Role::staff,  Role::admin,  Role::studio_lead,
+                                       Role::member, Role::agency, Role::leader};
+  return roles;
+}
+
+std::optional<std::int64_t> id_query(const http::Request& req, std::string_view name) {
+  const auto text = req.query_param(name);
+  if (!text) return std::nullopt;
+  std::int64_t v = 0;
+  const auto* end = text->data() + text->size();
+  const auto [p, ec] = std::from_chars(text->data(), end, v);
+  if (text->empty() || ec != std::errc() || p != end || v < 1) {
+    throw Error::invalid_field(std::string(name), std::string(name) + " 应为正整数",
+                               std::string(name) + " is a positive integer");
+  }
+  return v;
+}
+
+bool flag_query(const http::Request& req, std::string_view name) {
+  const auto v = req.query_param(name);
+  if (!v || v->empty() || *v == "false" || *v == "0") return false;
+  if (*v == "true" || *v == "1") return true;
+  throw Error::invalid_field(std::string(name), std::string(name) + " 应为 true 或 false",
+                             std::string(name) + " is true or false");
+}
+
+int year_query(const http::Request& req) {
+  const auto now_year = static_cast<int>(calendar::china_date(audit::now_ms()).year());
+  const auto y = req.query_param("year");
+  if (!y || y->empty()) return now_year;
+  int v = 0;
+  const auto [p, ec] = std::from_chars(y->data(), y->data() + y->size(), v);
+  if (ec != std::errc() || p != y->data() + y->size() || v < 2000 || v > now_year + 1) {
+    throw Error::invalid_field("year", "年度无效", "invalid year");
+  }
+  return v;
+}
+
+void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r) {
+  const auto kind = r.kind;
+  const std::string zh(kind_label_zh(kind));
+  router.add({.method = http::Method::get,
+              .pattern = r.path,
+              .handler =
+                  [&ctx, kind](http::Request& req) {
+                    ListQuery q;
+                    q.status = req.query_param("status");
+                    if (q.status && q.status->empty()) q.status.reset();
+                    q.conference_id = id_query(req, "conference_id");
+                    q.member_id = id_query(req, "member_id");
+                    q.agency_id = id_query(req, "agency_id");
+                    q.q = req.query_param("q");
+                    q.mine = flag_query(req, "mine");
+                    q.overdue = flag_query(req, "overdue");
+                    q.limit = paging::limit(req.query_param("limit"));
+                    q.cursor = req.query_param("cursor");
+                    return ctx.db.read([&](storage::Connection& c) {
+                      return http::Response::json(
+                          list_outputs(c, req.user(), kind, q, audit::now_ms()));
+                    });
+                  },
+              .roles = output_roles(),
+              .summary = zh + "列表 / list",
+              .tag = r.tag});
+
+  router.add({.method = http::Method::post,
+              .pattern = r.path,
+              .handler =
+                  [&ctx, kind](http::Request& req) {
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      const auto now = audit::now_ms();
+                      const auto id = create_output(c, ctx, actor, kind, req.json(), now);
+                      return http::Response::json(get_output(c, req.user(), kind, id), 201);
+                    });
+                  },
+              .roles = {Role::member, Role::staff, Role::admin, Role::studio_lead},
+              .summary = "起草" + zh + " / create a draft",
+              .tag = r.tag});
+
+  router.add({.method = http::Method::get,
+              .pattern = r.path + "/summary",
+              .handler =
+                  [&ctx, kind](http::Request& req) {
+                    const auto year = year_query(req);
+                    const auto conference = id_query(req, "conference_id");
+                    return ctx.db.read([&](storage::Connection& c) {
+                      return http::Response::json(summary(c, req.user(), kind, year, conference));
+                    });
+                  },
+              .roles = {Role::staff, Role::admin, Role::leader},
+              .summary = zh + "办理情况统计（办复率、满意率） / headline figures",
+              .tag = r.tag});
+
+  router.add({.method = http::Method::get,
+              .pattern = r.path + "/{id}",
+              .handler =
+                  [&ctx, kind](http::Request& req) {
+                    return ctx.db.read([&](storage::Connection& c) {
+                      return http::Response::json(get_output(c, req.user(), kind, req.id_param()));
+                    });
+                  },
+              .roles = output_roles(),
+              .summary = zh + "详情与办理过程 / one item with its timeline",
+              .tag = r.tag});
+
+  router.add({.method = http::Method::post,
+              .pattern = r.path + "/{id}/actions",
+              .handler =
+                  [&ctx, kind](http::Request& req) {
+                    const auto& body = req.json();
+                    const auto it = body.find("action");
+                    if (it == body.end() || !it->value().is_string()) {
+                      throw Error::invalid_field("action", "请指定操作", "action is required");
+                    }
+                    const std::string action(it->value().as_string());
+                    json::object rest = body;
+                    rest.erase("action");
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      apply_action(c, ctx, actor, kind, req.id_param(), action, rest,
+                                   audit::now_ms());
+                      return http::Response::json(get_output(c, req.user(), kind, req.id_param()));
+                    });
+                  },
+              .roles = output_roles(),
+              .summary = zh + "办理操作（提交、审核、交办、签收、答复、评价……） / act on an item",
+              .tag = r.tag});
+}
+
+}  // namespace
+
+void register_routes(http::Router& router, ServiceContext& ctx) {
+  register_kind(router, ctx, {Kind::micro_suggestion, "/api/v1/micro-suggestions", "outputs"});
+  register_kind(router, ctx, {Kind::proposal, "/api/v1/proposals", "outputs"});
+  register_kind(router, ctx, {Kind::opinion_report, "/api/v1/opinion-reports", "outputs"});
+}
+
+}  // namespace tongxin::outputs
