@@ -20,7 +20,7 @@ async function freePort() {
 export async function startServer() {
   const bin = process.env.TONGXIN_BIN ?? join(ROOT, 'build/tongxin');
   if (!existsSync(bin)) throw new Error(`server binary not found at ${bin} (run make build)`);
-  const dist = join(ROOT, 'web/dist');
+  const dist = process.env.TONGXIN_WEB_DIST ?? join(ROOT, 'web/dist');
   if (!existsSync(join(dist, 'index.html'))) throw new Error(`web app not built at ${dist} (run npm run build)`);
   const dir = mkdtempSync(join(tmpdir(), 'tongxin-e2e-'));
   const common = ['--db', `sqlite:${join(dir, 't.db')}`, '--data-dir', join(ROOT, 'data'), '--key-file', join(dir, 'key')];

@@ -27,6 +27,11 @@ export const router = createRouter({
         { path: 'assessments', component: () => import('./views/records/Assessments.vue') },
         { path: 'awards', component: () => import('./views/records/Awards.vue') },
         { path: 'members/:id(\\d+)/record', component: () => import('./views/records/MemberRecord.vue'), props: true },
+        // Meetings and attendance: the conference's meetings, their rolls.
+        { path: 'meetings', component: () => import('./views/meetings/MeetingList.vue') },
+        // Formal outputs: micro-suggestions, proposals, opinion reports — one list and one page for all three kinds.
+        { path: ':kindPath(micro-suggestions|proposals|opinion-reports)', component: () => import('./views/outputs/OutputList.vue'), props: true },
+        { path: ':kindPath(micro-suggestions|proposals|opinion-reports)/:id(\\d+)', component: () => import('./views/outputs/OutputDetail.vue'), props: true },
         { path: ':resource', component: () => import('./views/console/ResourceView.vue'), props: true },
       ],
     },
@@ -40,11 +45,17 @@ export const router = createRouter({
     // The member's own cases, on a phone.
     { path: '/my/cases', component: () => import('./views/member/MyCases.vue'), meta: { auth: true } },
     { path: '/my/cases/:id(\\d+)', component: () => import('./views/member/MyCaseDetail.vue'), props: true, meta: { auth: true } },
+    // The member's micro-suggestions, proposals and opinion reports, on a phone (notices link to the detail paths).
+    { path: '/my/outputs', component: () => import('./views/member/MyOutputs.vue'), meta: { auth: true } },
+    { path: '/my/outputs/new', component: () => import('./views/member/OutputWrite.vue'), meta: { auth: true } },
+    { path: '/my/:kindPath(micro-suggestions|proposals|opinion-reports)/:id(\\d+)', component: () => import('./views/member/MyOutputDetail.vue'), props: true, meta: { auth: true } },
     // The member's contact work, on a phone: key contacts, the 30-second log, visit tasks, the duty record.
     { path: '/my/contacts', component: () => import('./views/member/MyContacts.vue'), meta: { auth: true } },
     { path: '/my/log', component: () => import('./views/member/LogContact.vue'), meta: { auth: true } },
     { path: '/my/visits', component: () => import('./views/member/MyVisits.vue'), meta: { auth: true } },
     { path: '/my/record', component: () => import('./views/member/MyRecord.vue'), meta: { auth: true } },
+    // The member's meetings, on a phone: sign in on the day, ask for leave before.
+    { path: '/my/meetings', component: () => import('./views/member/MyMeetings.vue'), meta: { auth: true } },
   ],
 });
 

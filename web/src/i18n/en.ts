@@ -1,5 +1,9 @@
+// Micro-suggestions, proposals, opinion reports and agencies keep their texts in their own file.
+import outputs from './outputs.en';
+
 export default {
   app: { name: 'Tongxin', subtitle: 'Members and the people of their sectors', language: '中文' },
+  outputs,
   common: {
     search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit', archive: 'Archive', save: 'Save', cancel: 'Cancel',
     actions: 'Actions', loadMore: 'Load more', noMore: 'No more', confirmArchive: 'Archive “{name}”? It will no longer be shown.',
@@ -14,7 +18,7 @@ export default {
     home: 'Dashboard', conferences: 'Conferences', sectors: 'Sectors', committees: 'Committees', groups: 'Member groups',
     members: 'Members', studios: 'Studios & stations', users: 'Accounts', audit: 'Audit log', logout: 'Sign out', publicSite: 'Public pages', cases: 'Citizen requests', triage: 'Joint review',
     visitTriggers: 'Must-visit occasions', reception: 'Reception days', grassrootsUnits: 'Grassroots units',
-    pointsRules: 'Points rules', assessments: 'Yearly assessment', awards: 'Awards', leaderLinks: "Leaders' contact points", studioActivities: 'Studio activities',
+    pointsRules: 'Points rules', assessments: 'Yearly assessment', awards: 'Awards', leaderLinks: "Leaders' contact points", studioActivities: 'Studio activities', meetings: 'Meetings',
   },
   home: { welcome: 'Welcome, {name}', studios: 'Studios', members: 'Members', chartTitle: 'Studios by mode', byMode: 'By mode' },
   field: {
@@ -23,6 +27,7 @@ export default {
     firstConvenor: 'First convenor (member ID)', secondConvenor: 'Second convenor (member ID)', checklist: 'Five standards',
     gender: 'Gender', ethnicity: 'Ethnicity', birthYear: 'Birth year', sector: 'Sector', committee: 'Committee', group: 'Member group',
     workUnit: 'Work unit', title: 'Title', party: 'Party', posts: 'Posts', expertise: 'Expertise', bio: 'Profile',
+    agencyKind: 'Agency type',
     shortName: 'Short name', sortOrder: 'Order', username: 'Username', roles: 'Roles', displayName: 'Display name', time: 'Time', action: 'Action',
   },
   enums: {
@@ -31,6 +36,7 @@ export default {
     status: { active: 'Active', under_review: 'Under review', rectifying: 'Rectifying', archived: 'Closed' },
     level: { national: 'National', provincial: 'Provincial', city: 'City', county: 'County' },
     gender: { male: 'Male', female: 'Female' },
+    agencyKind: outputs.agencyKind,
     checklist: { site: 'Site', standard: 'Standard', guarantee: 'Support', rules: 'Rules', feature: 'Feature' },
   },
   public: {
@@ -117,7 +123,7 @@ export default {
     title: 'My matters', detail: 'Matter', tabs: { assigned: 'To accept', in_progress: 'In progress', replied: 'Answered', closed: 'Closed' },
     empty: 'Nothing here', noMember: 'This account is not linked to a member', console: 'Open the console',
     moreInConsole: 'More actions in the console',
-    nav: { cases: 'Matters', contacts: 'Contacts', visits: 'Visits', record: 'Record' },
+    nav: { cases: 'Matters', contacts: 'Contacts', visits: 'Visits', record: 'Record', meetings: 'Meetings' },
   },
   report: {
     cta: 'Report a problem', ctaHint: 'Tell the members; they take it up for you', ctaMemberHint: 'Your report goes straight to {name}',
@@ -202,7 +208,8 @@ export default {
       submit: 'Submit', submitted: 'Submitted', draft: 'Draft', confirmSubmit: 'Once submitted the report goes to the conference and can no longer be changed. Submit?',
       reportSaved: 'Draft saved', reportSubmitted: 'Report submitted', updatedAt: 'Saved {t}', noReport: 'No draft yet',
       generated: 'A draft written from this year’s record; edit it before submitting',
-      family: { activity: 'Activity', case: 'Matter', visit: 'Visit task', meeting: 'Meeting', proposal: 'Proposal', opinion: 'Public opinion' },
+      family: { activity: 'Activity', case: 'Matter', visit: 'Visit task', meeting: 'Meeting', proposal: 'Proposal', opinion: 'Public opinion', micro_suggestion: 'Micro-suggestion' },
+      outputs: 'Written this year', noOutputs: 'No micro-suggestions, proposals or opinion reports this year',
     },
     triggers: {
       title: 'Must-visit occasions', fire: 'Announce an occasion', occasion: 'Occasion', titleField: 'Subject', titlePlaceholder: 'e.g. New Healthy China policy issued',
@@ -285,6 +292,36 @@ export default {
     record: {
       title: 'Duty record', back: 'Back to the assessment', byCategory: 'Points by category', date: 'Date', item: 'Item', points: 'Points', note: 'Note',
       category: 'Category', pdf: 'Duty report (PDF)',
+    },
+  },
+  meetings: {
+    title: 'Meetings and attendance', create: 'New meeting', edit: 'Edit meeting', roll: 'Roll', allKinds: 'All kinds', allYears: 'All years', yearN: '{y}',
+    kind: { plenary: 'Plenary session', standing: 'Standing committee', chair: "Chair's council", committee: 'Committee meeting', other: 'Other meeting' },
+    status: { expected: 'Expected', registered: 'Signed in', present: 'Present, not signed in', excused: 'Excused', absent: 'Absent' },
+    fields: {
+      title: 'Title', kind: 'Kind', heldOn: 'First day', endsOn: 'Last day', dates: 'Dates', place: 'Place', committee: 'Committee',
+      signIn: 'Sign-in', members: 'Expected members', attendance: 'Attendance', rate: 'Attendance rate', roll: 'Roll', reason: 'Reason for leave', name: 'Member', signedInAt: 'Signed in at',
+    },
+    dateRange: '{from} to {to}', allDay: 'Sign-in all day', rollOpen: 'Open', rollClosed: 'Closed', archived: 'Withdrawn',
+    form: {
+      titlePlaceholder: 'e.g. 5th session of the 15th Lanzhou CPPCC committee', endsHint: 'Leave empty for one day', from: 'From', until: 'Until',
+      windowBoth: 'Give both sign-in times (HH:MM)', windowOrder: 'Sign-in must close after it opens', endsBeforeStart: 'The last day is before the first',
+      rollHint: {
+        plenary: 'Roll: every member of the conference', standing: 'Roll: the standing members (chair and vice chairs included)', chair: 'Roll: the chair and vice chairs',
+        committee: "Roll: the committee's members", other: 'Pick the members expected',
+      },
+      searchMember: 'Type a name to find a member', kindFixed: 'Kind, committee and roll are fixed once created; see the roll',
+    },
+    created: 'Meeting created, {n} expected', archiveConfirm: 'Withdraw “{name}”? It will no longer count in members\' records.', archivedDone: 'Meeting withdrawn',
+    saveMarks: 'Save attendance', marksSaved: 'Attendance saved for {n}', noChanges: 'Nothing changed', marksPending: '{n} unsaved', archiveAction: 'Withdraw',
+    closeRoll: 'Close the roll', closeConfirm: 'Members neither signed in nor excused become absent, and nobody can sign in or ask for leave any more. Close the roll?', closed: 'Roll closed, {n} absent',
+    closedHint: 'The roll is closed; corrections can still be saved.', notYetHint: 'Not held yet: leave can be recorded now, attendance after the meeting.',
+    countsLine: '{total} expected: {registered} signed in, {present} present without signing in, {excused} excused, {absent} absent, {expected} pending',
+    filterAll: 'All',
+    mine: {
+      title: 'My meetings', upcoming: 'Coming up', past: 'Held', empty: 'No meetings', signIn: 'Sign in', signedIn: 'Signed in', askLeave: 'Ask for leave',
+      leaveTitle: 'Ask for leave', leavePlaceholder: 'Reason (required)', leaveSent: 'Leave asked', window: 'Sign-in {from}–{until}',
+      signedAt: 'Signed in {time}', today: 'Today', reasonRequired: 'Give a reason', onlyOnTheDay: 'Sign in on the day',
     },
   },
 };

@@ -1,5 +1,9 @@
+// Micro-suggestions, proposals, opinion reports and agencies keep their texts in their own file.
+import outputs from './outputs.zh-CN';
+
 export default {
   app: { name: '同心', subtitle: '委员联系界别群众平台', language: 'English' },
+  outputs,
   common: {
     search: '搜索', reset: '重置', create: '新建', edit: '编辑', archive: '归档', save: '保存', cancel: '取消',
     actions: '操作', loadMore: '加载更多', noMore: '没有更多了', confirmArchive: '确定归档“{name}”吗？归档后不再显示。',
@@ -14,7 +18,7 @@ export default {
     home: '工作台', conferences: '政协组织', sectors: '界别', committees: '专门委员会', groups: '委员活动小组',
     members: '委员', studios: '委员工作室（站）', users: '账户管理', audit: '审计日志', logout: '退出登录', publicSite: '公众页面', cases: '群众诉求', triage: '集体会诊',
     visitTriggers: '八必访', reception: '委员接待日', grassrootsUnits: '基层单元',
-    pointsRules: '积分规则', assessments: '年度考核', awards: '评比表彰', leaderLinks: '领导联系点', studioActivities: '工作室活动',
+    pointsRules: '积分规则', assessments: '年度考核', awards: '评比表彰', leaderLinks: '领导联系点', studioActivities: '工作室活动', meetings: '会议出勤',
   },
   home: { welcome: '欢迎，{name}', studios: '工作室（站）', members: '委员', chartTitle: '各模式工作室数量', byMode: '按模式统计' },
   field: {
@@ -23,6 +27,7 @@ export default {
     firstConvenor: '第一召集人（委员编号）', secondConvenor: '第二召集人（委员编号）', checklist: '“五有”标准',
     gender: '性别', ethnicity: '民族', birthYear: '出生年份', sector: '界别', committee: '专委会', group: '活动小组',
     workUnit: '工作单位', title: '职务职称', party: '政治面貌', posts: '政协职务', expertise: '专长', bio: '个人简介',
+    agencyKind: '单位类型',
     shortName: '简称', sortOrder: '排序', username: '用户名', roles: '角色', displayName: '显示名称', time: '时间', action: '操作',
   },
   enums: {
@@ -31,6 +36,7 @@ export default {
     status: { active: '运行中', under_review: '评估中', rectifying: '整改中', archived: '已撤销' },
     level: { national: '全国', provincial: '省级', city: '市级', county: '县级' },
     gender: { male: '男', female: '女' },
+    agencyKind: outputs.agencyKind,
     checklist: { site: '有场所', standard: '有标准', guarantee: '有保障', rules: '有制度', feature: '有特色' },
   },
   public: {
@@ -110,7 +116,7 @@ export default {
   my: {
     title: '我的诉求', detail: '诉求详情', tabs: { assigned: '待接单', in_progress: '办理中', replied: '已答复', closed: '已办结' },
     empty: '暂无诉求', noMember: '当前账户未关联委员，无法查看诉求', console: '进入工作台', moreInConsole: '更多操作请到工作台办理',
-    nav: { cases: '我的诉求', contacts: '联系人', visits: '走访任务', record: '履职档案' },
+    nav: { cases: '我的诉求', contacts: '联系人', visits: '走访任务', record: '履职档案', meetings: '会议' },
   },
   report: {
     cta: '我要反映问题', ctaHint: '扫码说事：您的意见建议，委员帮您反映、帮您办', ctaMemberHint: '您反映的问题将直接交由{name}委员办理',
@@ -193,7 +199,8 @@ export default {
       submit: '提交', submitted: '已提交', draft: '草稿', confirmSubmit: '提交后将报送政协，不能再修改。确定提交吗？',
       reportSaved: '草稿已保存', reportSubmitted: '述职报告已提交', updatedAt: '最后保存于 {t}', noReport: '暂无述职报告草稿',
       generated: '系统根据本年度履职档案生成的草稿，可修改后提交',
-      family: { activity: '履职活动', case: '诉求办理', visit: '走访任务', meeting: '会议', proposal: '提案', opinion: '社情民意' },
+      family: { activity: '履职活动', case: '诉求办理', visit: '走访任务', meeting: '会议', proposal: '提案', opinion: '社情民意', micro_suggestion: '微建议' },
+      outputs: '本年建言', noOutputs: '本年度暂无微建议、提案或社情民意信息',
     },
     triggers: {
       title: '八必访', fire: '发布必访事由', occasion: '必访情形', titleField: '事由', titlePlaceholder: '如：《健康中国行动》新政策出台',
@@ -275,6 +282,36 @@ export default {
     record: {
       title: '履职档案', back: '返回年度考核', byCategory: '分项积分', date: '日期', item: '事项', points: '积分', note: '备注', category: '类别',
       pdf: '述职报告PDF',
+    },
+  },
+  meetings: {
+    title: '会议与出勤', create: '新建会议', edit: '编辑会议', roll: '出勤名册', allKinds: '全部类型', allYears: '全部年度', yearN: '{y}年',
+    kind: { plenary: '全体会议', standing: '常委会议', chair: '主席会议', committee: '专委会会议', other: '其他会议' },
+    status: { expected: '待签到', registered: '已签到', present: '到会未签到', excused: '请假', absent: '缺席' },
+    fields: {
+      title: '会议名称', kind: '会议类型', heldOn: '开始日期', endsOn: '结束日期', dates: '会议日期', place: '会议地点', committee: '专委会',
+      signIn: '签到时间', members: '应到委员', attendance: '出勤情况', rate: '出席率', roll: '名册', reason: '请假事由', name: '委员', signedInAt: '签到时间',
+    },
+    dateRange: '{from} 至 {to}', allDay: '会议当天均可签到', rollOpen: '未关闭', rollClosed: '已关闭', archived: '已撤销',
+    form: {
+      titlePlaceholder: '如：政协兰州市第十五届委员会第五次会议', endsHint: '一天的会议不填', from: '开始', until: '截止',
+      windowBoth: '签到时间请同时填写开始和截止时间（HH:MM）', windowOrder: '签到截止时间应晚于开始时间', endsBeforeStart: '结束日期不能早于开始日期',
+      rollHint: {
+        plenary: '应到名单：本政协全体委员', standing: '应到名单：常委（含主席、副主席）', chair: '应到名单：主席、副主席',
+        committee: '应到名单：该专委会全体委员', other: '请选择应到委员',
+      },
+      searchMember: '输入姓名搜索委员', kindFixed: '会议类型、专委会和应到名单创建后在名册中查看',
+    },
+    created: '已创建会议，应到{n}人', archiveConfirm: '确定撤销“{name}”吗？撤销后不再计入委员履职档案。', archivedDone: '已撤销会议',
+    saveMarks: '保存出勤', marksSaved: '已保存{n}人的出勤情况', noChanges: '没有修改', marksPending: '{n}人的出勤待保存', archiveAction: '撤销',
+    closeRoll: '关闭名册', closeConfirm: '关闭名册后，未签到且未请假的委员将记为缺席，委员不能再签到或请假。确定关闭吗？', closed: '名册已关闭，{n}人记为缺席',
+    closedHint: '名册已关闭；如需更正，修改后保存即可。', notYetHint: '会议尚未举行：可登记请假，会后再登记出勤。',
+    countsLine: '应到{total}人：签到{registered}，到会未签到{present}，请假{excused}，缺席{absent}，待签到{expected}',
+    filterAll: '全部',
+    mine: {
+      title: '我的会议', upcoming: '即将召开', past: '已召开', empty: '暂无会议', signIn: '签到', signedIn: '签到成功', askLeave: '请假',
+      leaveTitle: '请假申请', leavePlaceholder: '请填写请假事由（必填）', leaveSent: '已请假', window: '签到时间 {from}–{until}',
+      signedAt: '{time} 已签到', today: '今天', reasonRequired: '请填写请假事由', onlyOnTheDay: '会议当天可签到',
     },
   },
 };

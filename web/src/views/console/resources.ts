@@ -126,6 +126,31 @@ export const resources: Record<string, ResourceConfig> = {
       { prop: 'division_name', label: 'field.divisionCode' },
     ],
   },
+  // 承办单位: the bodies a conference assigns micro-suggestions, proposals and opinion reports to.
+  agencies: {
+    title: 'outputs.nav.agencies',
+    api: '/api/v1/agencies',
+    columns: [
+      { prop: 'id', label: 'ID', width: 70 },
+      { prop: 'name', label: 'field.name' },
+      { prop: 'short_name', label: 'field.shortName', width: 140 },
+      { prop: 'kind', label: 'field.kind', enumKey: 'agencyKind', width: 130 },
+      { prop: 'contact_name', label: 'outputs.agency.contactName', width: 110 },
+      { prop: 'contact_phone', label: 'outputs.agency.contactPhone', width: 140 },
+      { prop: 'sort_order', label: 'field.sortOrder', width: 80 },
+    ],
+    filters: [{ prop: 'kind', enumKey: 'agencyKind', options: ['government', 'judicial', 'people_org', 'enterprise', 'other'] }],
+    form: [
+      { prop: 'name', label: 'field.name', kind: 'text', required: true, max: 60 },
+      { prop: 'short_name', label: 'field.shortName', kind: 'text', max: 20 },
+      { prop: 'kind', label: 'field.kind', kind: 'select', options: ['government', 'judicial', 'people_org', 'enterprise', 'other'], enumKey: 'agencyKind' },
+      { prop: 'division_code', label: 'field.divisionCode', kind: 'division' },
+      { prop: 'contact_name', label: 'outputs.agency.contactName', kind: 'text', max: 30 },
+      { prop: 'contact_phone', label: 'outputs.agency.contactPhone', kind: 'text', max: 30 },
+      { prop: 'sort_order', label: 'field.sortOrder', kind: 'number', min: 0, maxValue: 10000 },
+    ],
+    canArchive: true,
+  },
   users: {
     title: 'nav.users',
     api: '/api/v1/users',

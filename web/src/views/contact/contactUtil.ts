@@ -49,6 +49,9 @@ export interface DutyRecord {
   totals: Record<string, number>;
   points: { total: number; grade: string; grade_label: string; by_category: { category: string; label: string; points: number }[] };
   items: { at: number | string; kind: string; title: string; points: number; note?: string; source: { type: string; id: number } }[];
+  /** What the member wrote this year (micro-suggestions, proposals, opinion reports), whatever became of it. */
+  outputs?: { id: number; kind: 'micro_suggestion' | 'proposal' | 'opinion_report'; title: string; status: string; status_label: string;
+    number: string | null; submitted_at: number | null }[];
 }
 
 export interface DutyReport { year: number; text: string; status: 'draft' | 'submitted'; updated_at: number | null; generated?: boolean }
