@@ -9,9 +9,9 @@
 #include <map>
 
 #include "contact/contact.hpp"
-#include "contact/query_params.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
+#include "core/http/query_params.hpp"
 #include "core/json/fields.hpp"
 #include "organisation/briefs.hpp"
 
@@ -137,10 +137,11 @@ void register_leader_link_routes(http::Router& router, ServiceContext& ctx) {
        .pattern = "/api/v1/leader-links",
        .handler =
            [&ctx](http::Request& req) {
-             const auto year = int_query(req, "year", 2000, 2100, "年度应为2000至2100之间的整数",
-                                         "year is an integer from 2000 to 2100");
-             const auto quarter = int_query(req, "quarter", 1, 4, "季度应为1至4之间的整数",
-                                            "quarter is an integer from 1 to 4");
+             const auto year =
+                 http::int_query(req, "year", 2000, 2100, "年度应为2000至2100之间的整数",
+                                 "year is an integer from 2000 to 2100");
+             const auto quarter = http::int_query(req, "quarter", 1, 4, "季度应为1至4之间的整数",
+                                                  "quarter is an integer from 1 to 4");
              if (!year || !quarter) {
                throw Error::invalid_field(year ? "quarter" : "year", "请指定年度和季度（1–4）",
                                           "year and quarter (1-4) are required");

@@ -8,11 +8,11 @@
 #include <map>
 
 #include "contact/contact.hpp"
-#include "contact/query_params.hpp"
 #include "core/calendar/calendar.hpp"
 #include "core/crypto/field_crypto.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
+#include "core/http/query_params.hpp"
 #include "core/json/fields.hpp"
 #include "core/paging.hpp"
 #include "core/text/text.hpp"
@@ -101,7 +101,7 @@ bool archived_param(const http::Request& req) {
 
 // A member_id query parameter: a positive integer or absent.
 std::optional<std::int64_t> member_param(const http::Request& req) {
-  return id_query(req, "member_id", "委员编号无效");
+  return http::id_query(req, "member_id", "委员编号无效");
 }
 
 std::vector<std::int64_t> ids_of(const std::string& json_text) {
@@ -595,7 +595,7 @@ void register_activities(http::Router& router, ServiceContext& ctx) {
              const auto cursor = paging::decode(req.query_param("cursor"));
              const auto limit = paging::limit(req.query_param("limit"));
              const auto member_in = member_param(req);
-             const auto studio_in = id_query(req, "studio_id", "工作室编号应为正整数");
+             const auto studio_in = http::id_query(req, "studio_id", "工作室编号应为正整数");
              return ctx.db.read([&](storage::Connection& c) {
                const auto& p = req.user();
                const auto [member, studio] = activities_filter(c, p, member_in, studio_in);
@@ -965,7 +965,7 @@ void register_reception(http::Router& router, ServiceContext& ctx) {
        .pattern = "/api/v1/reception-days",
        .handler =
            [&ctx](http::Request& req) {
-             const auto studio = id_query(req, "studio_id", "工作室编号应为正整数");
+             const auto studio = http::id_query(req, "studio_id", "工作室编号应为正整数");
              if (!studio)
                throw Error::invalid_field("studio_id", "请指定工作室", "studio_id is required");
              const auto from = req.query_param("from");

@@ -11,6 +11,7 @@
 #include "core/audit/audit.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
+#include "core/http/query_params.hpp"
 #include "core/json/fields.hpp"
 #include "core/paging.hpp"
 #include "meetings/internal.hpp"
@@ -131,20 +132,6 @@ std::string status_param(const http::Request& req) {
   return v;
 }
 
-// ?year=2026: an integer from 2000 to 2100, or absent.
-std::optional<int> year_param(const http::Request& req) {
-  const auto text = req.query_param("year");
-  if (!text) return std::nullopt;
-  int y = 0;
-  const auto* end = text->data() + text->size();
-  const auto [ptr, ec] = std::from_chars(text->data(), end, y);
-  if (text->empty() || ec != std::errc() || ptr != end || y < 2000 || y > 2100) {
-    throw Error::invalid_field("year", "年度应为2000至2100之间的整数",
-                               "year is an integer from 2000 to 2100");
-  }
-  return y;
-}
-
 // Appends `ids` to `params` and returns their placeholders: "$2, $3, $4".
 std::string placeholders(std::vector<storage::Value>& params,
                          const std::vector<std::int64_t>& ids) {
@@ -215,7 +202,7 @@ void register_meetings(http::Router& router, ServiceContext& ctx) {
        .handler =
            [&ctx](http::Request& req) {
              const auto kind = kind_param(req);
-             const auto year = year_param(req);
+             const auto year = http::year_query(req);
              const bool archived = archived_param(req);
              const auto cursor = paging::decode(req.query_param("cursor"));
              const auto limit = paging::limit(req.query_param("limit"));

@@ -4,6 +4,7 @@
 // only.
 #include <algorithm>
 
+#include "core/json/fields.hpp"
 #include "core/paging.hpp"
 #include "core/storage/dialect.hpp"
 #include "organisation/briefs.hpp"
@@ -16,12 +17,7 @@ namespace json = boost::json;
 
 namespace {
 
-json::value opt(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-json::value opt(const std::optional<std::int64_t>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
+using tongxin::json::nullable;
 
 std::string join_ids(const std::vector<std::int64_t>& ids) {
   std::string out;
@@ -58,18 +54,18 @@ json::object get_output(storage::Connection& c, const auth::Principal& p, Kind k
   const auto now = audit::now_ms();
   auto out = brief_json(c, o, now);
   out["body"] = o.body;
-  out["sector_id"] = opt(o.sector_id);
-  out["studio_id"] = opt(o.studio_id);
+  out["sector_id"] = nullable(o.sector_id);
+  out["studio_id"] = nullable(o.studio_id);
   out["term"] = o.term ? json::value(*o.term) : json::value(nullptr);
   out["session"] = o.session ? json::value(*o.session) : json::value(nullptr);
   out["in_session"] = o.in_session;
-  out["handling_mode"] = opt(o.handling_mode);
-  out["reply"] = opt(o.reply_text);
-  out["replied_at"] = opt(o.replied_at);
-  out["rating_comment"] = opt(o.rating_comment);
+  out["handling_mode"] = nullable(o.handling_mode);
+  out["reply"] = nullable(o.reply_text);
+  out["replied_at"] = nullable(o.replied_at);
+  out["rating_comment"] = nullable(o.rating_comment);
   out["redo_count"] = o.redo_count;
   out["extension_days"] = o.extension_days;
-  out["source_case_id"] = opt(o.source_case_id);
+  out["source_case_id"] = nullable(o.source_case_id);
   out["source"] = link_json(c, o.source_output_id);
   out["converted_to"] = link_json(c, o.converted_to_id);
   out["merged_into"] = link_json(c, o.merged_into_id);
@@ -104,9 +100,9 @@ json::object get_output(storage::Connection& c, const auth::Principal& p, Kind k
                                        {"role", r.text(2)},
                                        {"status", r.text(3)},
                                        {"assigned_at", r.int64(4)},
-                                       {"signed_at", opt(r.opt_int64("signed_at"))},
-                                       {"replied_at", opt(r.opt_int64("replied_at"))},
-                                       {"reply", opt(r.opt_text("reply_text"))},
+                                       {"signed_at", nullable(r.opt_int64("signed_at"))},
+                                       {"replied_at", nullable(r.opt_int64("replied_at"))},
+                                       {"reply", nullable(r.opt_text("reply_text"))},
                                        {"note", r.text(8)}});
   }
   out["agencies"] = std::move(agencies);

@@ -3,11 +3,11 @@
 // The outputs API (api.md "Outputs"): /api/v1/micro-suggestions, /proposals and
 // /opinion-reports, each with list, create, get, summary and /{id}/actions like cases.
 #include <boost/json.hpp>
-#include <charconv>
 
 #include "core/calendar/calendar.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
+#include "core/http/query_params.hpp"
 #include "core/paging.hpp"
 #include "outputs/internal.hpp"
 #include "outputs/outputs.hpp"
@@ -31,39 +31,6 @@ const std::vector<Role>& output_roles() {
   return roles;
 }
 
-std::optional<std::int64_t> id_query(const http::Request& req, std::string_view name) {
-  const auto text = req.query_param(name);
-  if (!text) return std::nullopt;
-  std::int64_t v = 0;
-  const auto* end = text->data() + text->size();
-  const auto [p, ec] = std::from_chars(text->data(), end, v);
-  if (text->empty() || ec != std::errc() || p != end || v < 1) {
-    throw Error::invalid_field(std::string(name), std::string(name) + " 应为正整数",
-                               std::string(name) + " is a positive integer");
-  }
-  return v;
-}
-
-bool flag_query(const http::Request& req, std::string_view name) {
-  const auto v = req.query_param(name);
-  if (!v || v->empty() || *v == "false" || *v == "0") return false;
-  if (*v == "true" || *v == "1") return true;
-  throw Error::invalid_field(std::string(name), std::string(name) + " 应为 true 或 false",
-                             std::string(name) + " is true or false");
-}
-
-int year_query(const http::Request& req) {
-  const auto now_year = static_cast<int>(calendar::china_date(audit::now_ms()).year());
-  const auto y = req.query_param("year");
-  if (!y || y->empty()) return now_year;
-  int v = 0;
-  const auto [p, ec] = std::from_chars(y->data(), y->data() + y->size(), v);
-  if (ec != std::errc() || p != y->data() + y->size() || v < 2000 || v > now_year + 1) {
-    throw Error::invalid_field("year", "年度无效", "invalid year");
-  }
-  return v;
-}
-
 void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r) {
   const auto kind = r.kind;
   const std::string zh(kind_label_zh(kind));
@@ -74,12 +41,12 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     ListQuery q;
                     q.status = req.query_param("status");
                     if (q.status && q.status->empty()) q.status.reset();
-                    q.conference_id = id_query(req, "conference_id");
-                    q.member_id = id_query(req, "member_id");
-                    q.agency_id = id_query(req, "agency_id");
+                    q.conference_id = http::id_query(req, "conference_id", "政协编号应为正整数");
+                    q.member_id = http::id_query(req, "member_id", "委员编号应为正整数");
+                    q.agency_id = http::id_query(req, "agency_id", "承办单位编号应为正整数");
                     q.q = req.query_param("q");
-                    q.mine = flag_query(req, "mine");
-                    q.overdue = flag_query(req, "overdue");
+                    q.mine = http::flag_query(req, "mine");
+                    q.overdue = http::flag_query(req, "overdue");
                     q.limit = paging::limit(req.query_param("limit"));
                     q.cursor = req.query_param("cursor");
                     return ctx.db.read([&](storage::Connection& c) {
@@ -110,8 +77,10 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
               .pattern = r.path + "/summary",
               .handler =
                   [&ctx, kind](http::Request& req) {
-                    const auto year = year_query(req);
-                    const auto conference = id_query(req, "conference_id");
+                    const auto year = http::year_query(req).value_or(
+                        static_cast<int>(calendar::china_date(audit::now_ms()).year()));
+                    const auto conference =
+                        http::id_query(req, "conference_id", "政协编号应为正整数");
                     return ctx.db.read([&](storage::Connection& c) {
                       return http::Response::json(summary(c, req.user(), kind, year, conference));
                     });

@@ -5,6 +5,7 @@
 #include <chrono>
 
 #include "core/calendar/calendar.hpp"
+#include "core/json/fields.hpp"
 #include "organisation/briefs.hpp"
 #include "outputs/internal.hpp"
 
@@ -14,12 +15,7 @@ namespace json = boost::json;
 
 namespace {
 
-json::value opt(const std::optional<std::string>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
-json::value opt(const std::optional<std::int64_t>& v) {
-  return v ? json::value(*v) : json::value(nullptr);
-}
+using tongxin::json::nullable;
 std::optional<int> opt_int(const storage::Row& r, std::string_view name) {
   const auto v = r.opt_int64(name);
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
@@ -191,17 +187,17 @@ json::object brief_json(storage::Connection& c, const OutputRow& o, std::int64_t
                    {"status_label", state_label_zh(w, o.status)},
                    {"authorship", o.authorship},
                    {"authors", std::move(author_names)},
-                   {"number", opt(o.number)},
+                   {"number", nullable(o.number)},
                    {"is_key", o.is_key},
                    {"is_excellent", o.is_excellent},
-                   {"reply_class", opt(o.reply_class)},
-                   {"rating", opt(o.rating)},
-                   {"due_step", opt(o.due_step)},
-                   {"due_at", opt(o.due_at)},
+                   {"reply_class", nullable(o.reply_class)},
+                   {"rating", nullable(o.rating)},
+                   {"due_step", nullable(o.due_step)},
+                   {"due_at", nullable(o.due_at)},
                    {"overdue", o.due_at.has_value() && *o.due_at < now_ms},
-                   {"submitted_at", opt(o.submitted_at)},
-                   {"accepted_at", opt(o.accepted_at)},
-                   {"closed_at", opt(o.closed_at)},
+                   {"submitted_at", nullable(o.submitted_at)},
+                   {"accepted_at", nullable(o.accepted_at)},
+                   {"closed_at", nullable(o.closed_at)},
                    {"created_at", o.created_at},
                    {"updated_at", o.updated_at}};
   const auto agencies = agencies_of(c, o.id);

@@ -9,6 +9,7 @@
 #include "core/calendar/calendar.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
+#include "core/http/query_params.hpp"
 #include "core/json/fields.hpp"
 #include "core/paging.hpp"
 #include "organisation/briefs.hpp"
@@ -38,14 +39,11 @@ std::optional<std::int64_t> positive_param(const http::Request& req, std::string
 
 int year_param(const http::Request& req) {
   const auto now_year = static_cast<int>(calendar::china_date(audit::now_ms()).year());
-  const auto y = req.query_param("year");
-  if (!y || y->empty()) return now_year;
-  int v = 0;
-  const auto [p, ec] = std::from_chars(y->data(), y->data() + y->size(), v);
-  if (ec != std::errc() || p != y->data() + y->size() || v < 2000 || v > now_year + 1) {
+  const auto year = http::year_query(req).value_or(now_year);
+  if (year > now_year + 1) {
     throw Error::invalid_field("year", "年度无效", "invalid year");
   }
-  return v;
+  return year;
 }
 
 std::optional<std::string> grade_param(const http::Request& req) {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS } from './server.mjs';
+import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin, uiLogin } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -20,26 +20,9 @@ const CONTACT = { name: '张晓梅', phone: '13700001111', sector: '医药卫生
 const POLICY = '《健康中国行动》新政策出台';
 const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'];
 
-async function apiLogin(base, username) {
-  const r = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(r.status, 200);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const body = await r.json();
-  return { cookie, csrf: body.csrf_token, user: body.user };
-}
-
 async function apiGet(base, session, path) {
   const r = await fetch(`${base}${path}`, { headers: { Cookie: session.cookie } });
   return { status: r.status, json: r.status === 200 ? await r.json() : null };
-}
-
-async function uiLogin(page, base, username) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
 }
 
 // Picks an option of an Element Plus select, typing to filter when asked.

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS } from './server.mjs';
+import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin, uiLogin } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -20,16 +20,6 @@ const TODAY_TITLE = '政协兰州市第十五届委员会第六次会议（浏�
 const TOMORROW_TITLE = '第十五届常委会第二十二次会议（浏览器测试）';
 const chinaDate = (offsetDays = 0) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-async function apiLogin(base, username) {
-  const r = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(r.status, 200);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const body = await r.json();
-  return { cookie, csrf: body.csrf_token, user: body.user };
-}
-
 async function apiCall(base, session, method, path, body) {
   const r = await fetch(`${base}${path}`, {
     method,
@@ -38,13 +28,6 @@ async function apiCall(base, session, method, path, body) {
   });
   const text = await r.text();
   return { status: r.status, json: text ? JSON.parse(text) : null };
-}
-
-async function uiLogin(page, base, username) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
 }
 
 async function choose(page, select, option) {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS } from './server.mjs';
+import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin, uiLogin } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -21,16 +21,6 @@ const TITLE = '建议在皋兰路增设夜间路灯';
 const BODY = '皋兰路北段约300米无路灯，夜间行人和电动车通行不便，已发生多起摔倒事故。建议城管部门尽快增设路灯，并纳入年度照明设施维护计划。';
 const REPLY = '经现场勘查，已在皋兰路北段新增路灯12盏，于本月底前全部亮灯，并纳入年度维护计划。';
 const PROPOSAL = '关于完善社区嵌入式养老服务的提案';
-
-async function apiLogin(base, username) {
-  const r = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(r.status, 200, `login ${username}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const body = await r.json();
-  return { cookie, csrf: body.csrf_token, user: body.user };
-}
 
 async function apiGet(base, session, path) {
   const r = await fetch(`${base}${path}`, { headers: { Cookie: session.cookie } });
@@ -46,13 +36,6 @@ async function apiPost(base, session, path, body) {
   const text = await r.text();
   assert.ok(r.status === 200 || r.status === 201, `POST ${path}: ${r.status} ${text}`);
   return JSON.parse(text);
-}
-
-async function uiLogin(page, base, username) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('button[type=submit]');
 }
 
 // Picks an option of an Element Plus select, typing to filter when asked, and waits until

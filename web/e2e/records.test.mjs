@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS } from './server.mjs';
+import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -18,16 +18,6 @@ const DESKTOP_VIEW = { viewport: { width: 1440, height: 900 } };
 const shot = (page, name, fullPage = false) => page.screenshot({ path: join(shots, `records-${name}.png`), fullPage });
 const CITATION = '年度履职积分名列前茅，联系界别群众成效突出';
 const STUDIO_CITATION = '接待日常态化开展，群众满意度高';
-
-async function apiLogin(base, username) {
-  const r = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
-  });
-  assert.equal(r.status, 200);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const body = await r.json();
-  return { cookie, csrf: body.csrf_token, user: body.user };
-}
 
 async function apiGet(base, session, path) {
   const r = await fetch(`${base}${path}`, { headers: { Cookie: session.cookie } });

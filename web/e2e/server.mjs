@@ -52,3 +52,22 @@ export async function startServer() {
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-dev-shm-usage'];
+
+// Signs in over the API: the session cookie and CSRF token of a demo account.
+export async function apiLogin(base, username) {
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }),
+  });
+  if (r.status !== 200) throw new Error(`login ${username}: HTTP ${r.status}`);
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const body = await r.json();
+  return { cookie, csrf: body.csrf_token, user: body.user };
+}
+
+// Signs in through the login page.
+export async function uiLogin(page, base, username) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('button[type=submit]');
+}

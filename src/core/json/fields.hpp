@@ -49,4 +49,10 @@ class FieldReader {
 // Number of Unicode code points in UTF-8 text (invalid bytes count as one each).
 std::size_t utf8_length(std::string_view text);
 
+// The JSON of an optional field: null when absent.
+template <typename T>
+boost::json::value nullable(const std::optional<T>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
 }  // namespace tongxin::json

@@ -1,6 +1,6 @@
-// src/contact/query_params.hpp
+// src/core/http/query_params.hpp
 //
-// Integer query parameters of the contact routes, parsed strictly: "12" is 12; "", "12a",
+// Query parameters parsed strictly, for every module's routes: "12" is 12; "", "12a",
 // "1e3", "-4" or a number out of range is Error 400 naming the parameter with a Chinese
 // message — never an exception from std::stoi that the server would answer with 500.
 #pragma once
@@ -14,7 +14,7 @@
 #include "core/error.hpp"
 #include "core/http/request.hpp"
 
-namespace tongxin::contact {
+namespace tongxin::http {
 
 // An integer in [min, max]; nullopt when absent. `zh` / `en` say what is expected.
 inline std::optional<std::int64_t> int_query(const http::Request& req, std::string_view name,
@@ -37,4 +37,22 @@ inline std::optional<std::int64_t> id_query(const http::Request& req, std::strin
   return int_query(req, name, 1, INT64_MAX, zh, std::string(name) + " is a positive integer");
 }
 
-}  // namespace tongxin::contact
+// A yes/no switch (?overdue=true): "true"/"1" or "false"/"0"/empty; anything else is 400.
+inline bool flag_query(const http::Request& req, std::string_view name) {
+  const auto v = req.query_param(name);
+  if (!v || v->empty() || *v == "false" || *v == "0") return false;
+  if (*v == "true" || *v == "1") return true;
+  throw Error::invalid_field(std::string(name), std::string(name) + " 应为 true 或 false",
+                             std::string(name) + " is true or false");
+}
+
+// ?year=2026: an integer from 2000 to 2100, or absent (an empty value is absent too).
+inline std::optional<int> year_query(const http::Request& req) {
+  const auto text = req.query_param("year");
+  if (!text || text->empty()) return std::nullopt;
+  return static_cast<int>(int_query(req, "year", 2000, 2100, "年度应为2000至2100之间的整数",
+                                    "year is an integer from 2000 to 2100")
+                              .value());
+}
+
+}  // namespace tongxin::http
