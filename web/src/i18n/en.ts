@@ -256,7 +256,8 @@ export default {
   records: {
     year: 'Year', yearN: '{y}',
     category: {
-      contact: 'Contact with constituents', activity: 'Activities', case: 'Casework', proposal: 'Proposals', opinion: 'Opinion reports', meeting: 'Meetings',
+      contact: 'Contact with constituents', activity: 'Activities', case: 'Casework', proposal: 'Proposals', opinion: 'Opinion reports',
+      suggestion: 'Micro-suggestions', meeting: 'Meetings',
       discipline: 'Deductions',
     },
     grade: { excellent: 'Excellent', competent: 'Competent', basic: 'Basically competent', unqualified: 'Not competent' },

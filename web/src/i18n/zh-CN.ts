@@ -247,7 +247,7 @@ export default {
   records: {
     year: '年度', yearN: '{y}年度',
     category: {
-      contact: '联系群众', activity: '履职活动', case: '诉求办理', proposal: '提案工作', opinion: '社情民意', meeting: '会议出勤', discipline: '纪律扣分',
+      contact: '联系群众', activity: '履职活动', case: '诉求办理', proposal: '提案工作', opinion: '社情民意', suggestion: '微建议', meeting: '会议出勤', discipline: '纪律扣分',
     },
     grade: { excellent: '优秀', competent: '称职', basic: '基本称职', unqualified: '不称职' },
     rules: {

@@ -5,8 +5,8 @@
 import type { Translate } from '../cases/caseUtil';
 import { formatPoints } from '../contact/contactUtil';
 
-/** Rule categories in the order the scheme reads (src/records/migrations/001_records.sql). */
-export const RULE_CATEGORIES = ['contact', 'activity', 'case', 'proposal', 'opinion', 'meeting', 'discipline'] as const;
+/** Rule categories in the order the scheme reads (src/records/migrations/001_records.sql, 003 adds suggestion). */
+export const RULE_CATEGORIES = ['contact', 'activity', 'case', 'proposal', 'opinion', 'suggestion', 'meeting', 'discipline'] as const;
 export const RULE_SPLITS = ['each', 'first_author', 'shared'] as const;
 /** Grades from best to worst (src/records/points.cpp grade_for). */
 export const GRADES = ['excellent', 'competent', 'basic', 'unqualified'] as const;
