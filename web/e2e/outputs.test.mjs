@@ -204,6 +204,8 @@ describe('outputs: a micro-suggestion from the phone to the agency and back, pro
     await row.locator('.lead-agency', { hasText: agency.name }).waitFor();
     await row.click();
     await page.waitForURL(`**/console/micro-suggestions/${itemId}`);
+    // The item loads after the route changes: wait for its actions before reading them.
+    await page.locator('.actions .action-sign').waitFor();
     assert.deepEqual(await page.locator('.actions button').evaluateAll((b) => b.map((x) => x.className.match(/action-(\w+)/)[1])), ['sign', 'ask_back']);
     await act(page, 'sign', 'signed');
     await page.locator('.due-tag[data-step=reply]').waitFor();
