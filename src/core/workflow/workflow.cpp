@@ -177,6 +177,16 @@ std::vector<std::string> read_spec_file(const std::string& path) {
   return rows;
 }
 
+SpecRow parse_spec_row(std::string_view row) {
+  SpecRow out;
+  for (auto* field : {&out.from, &out.action, &out.party, &out.to, &out.guards}) {
+    const auto tab = row.find('\t');
+    *field = std::string(row.substr(0, tab));
+    row = tab == std::string_view::npos ? std::string_view{} : row.substr(tab + 1);
+  }
+  return out;
+}
+
 std::string spec_file(std::string_view flow) {
   const char* root = std::getenv("TONGXIN_SOURCE_DIR");
   return std::string(root ? root : ".") + "/tests/spec/workflows/" + std::string(flow) + ".tsv";

@@ -103,6 +103,12 @@ std::vector<std::string> spec_rows(const Definition& d);
 // Throws std::runtime_error when the file cannot be read.
 std::vector<std::string> read_spec_file(const std::string& path);
 
+// One row of a spec file in its columns (guards "" when the column is absent).
+struct SpecRow {
+  std::string from, action, party, to, guards;
+};
+SpecRow parse_spec_row(std::string_view row);
+
 // tests/spec/workflows/<flow>.tsv under $TONGXIN_SOURCE_DIR (ctest sets it; "." otherwise).
 std::string spec_file(std::string_view flow);
 

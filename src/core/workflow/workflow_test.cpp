@@ -123,6 +123,16 @@ TEST(Workflow, SpecFilesAreRowsAfterAHeader) {
   EXPECT_THROW(read_spec_file(path), std::runtime_error);
 }
 
+TEST(Workflow, SpecRowsSplitIntoColumns) {
+  const auto r = parse_spec_row("closed\tlock\towner\tlocked\thas_key,sober");
+  EXPECT_EQ(r.from, "closed");
+  EXPECT_EQ(r.action, "lock");
+  EXPECT_EQ(r.party, "owner");
+  EXPECT_EQ(r.to, "locked");
+  EXPECT_EQ(r.guards, "has_key,sober");
+  EXPECT_EQ(parse_spec_row("open\tclose\tguest\tclosed").guards, "");
+}
+
 TEST(Workflow, DiffRowsNamesWhatOnlyOneSideHas) {
   EXPECT_EQ(diff_rows({"a\tb", "c"}, {"a\tb", "c"}), "");
   EXPECT_EQ(diff_rows({"a\tb", "c"}, {"c", "d"}), "- a | b\n+ d\n");
