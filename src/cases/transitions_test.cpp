@@ -1,12 +1,13 @@
 // src/cases/transitions_test.cpp
 //
 // Every (state, action, party) of the case state machine, on both engines, through the
-// real apply_action(): what workflow_spec.hpp allows lands in the specified state with one
-// more event; everything else is a 409 that changes nothing.
+// real apply_action(): what tests/spec/workflows/case.tsv allows lands in the specified
+// state with one more event; everything else is a 409 that changes nothing.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "cases/testing_fixture.hpp"
-#include "cases/workflow_spec.hpp"
 #include "core/error.hpp"
 
 namespace tongxin::cases {
@@ -17,13 +18,28 @@ using test::china_ms;
 
 class CaseTransitions : public CasesWorld {};
 
+// (from, action, party) → to, from the spec file.
+std::map<std::string, Status> spec_targets() {
+  std::map<std::string, Status> out;
+  for (const auto& row : workflow::read_spec_file(workflow::spec_file("case"))) {
+    const auto r = workflow::parse_spec_row(row);
+    out[r.from + " " + r.action + " " + r.party] = parse_status(r.to).value();
+  }
+  return out;
+}
+
 TEST_P(CaseTransitions, EveryAllowedAndForbiddenTransition) {
   const auto now = china_ms(2026, 3, 2);
   const auto target = submit_case("合并目标：路灯不亮", now).id;
+  const auto spec = spec_targets();
+  const auto& d = case_workflow();
   int allowed = 0, forbidden = 0;
-  for (const auto from : spec::kAllStatuses) {
-    for (const auto action : spec::kAllActions) {
-      for (const auto party : spec::kAllParties) {
+  for (const auto& s : d.states) {
+    for (const auto& a : d.actions) {
+      for (const auto& p : d.parties) {
+        const auto from = *parse_status(s.name);
+        const auto action = *parse_action(a.name);
+        const auto party = *parse_party(p.name);
         const auto id = submit_case("雁滩路3号院路灯不亮", now).id;
         db->write([&](storage::Connection& c) {
           c.x("UPDATE cases SET status = $2, member_id = $3 WHERE id = $1", id,
@@ -62,14 +78,15 @@ TEST_P(CaseTransitions, EveryAllowedAndForbiddenTransition) {
                                  : party == Party::lead  ? as_lead()
                                  : party == Party::staff ? as_staff()
                                                          : nobody;
-        const auto expected = spec::expected_target(from, action, party);
-        SCOPED_TRACE(std::string(status_name(from)) + " " + std::string(action_name(action)) +
-                     " by party " + std::to_string(static_cast<int>(party)));
-        if (expected) {
+        const auto key =
+            std::string(s.name) + " " + std::string(a.name) + " " + std::string(p.name);
+        const auto expected = spec.find(key);
+        SCOPED_TRACE(key);
+        if (expected != spec.end()) {
           ++allowed;
           ASSERT_NO_THROW(act(who, id, action, body, now, party == Party::citizen));
           // A satisfied rating settles the case at once: rated → closed.
-          const auto want = action == Action::rate ? Status::closed : *expected;
+          const auto want = action == Action::rate ? Status::closed : expected->second;
           EXPECT_EQ(status_of(id), status_name(want));
         } else {
           ++forbidden;

@@ -1,152 +1,159 @@
 // src/cases/workflow.cpp
+//
+// The case table (workflows.md §1, decision 012) and the typed adapters over the core
+// engine: every question about what is allowed goes to case_workflow().
 #include "cases/workflow.hpp"
-
-#include <algorithm>
-#include <array>
 
 namespace tongxin::cases {
 
 namespace {
 
-struct StatusInfo {
-  Status status;
-  std::string_view name, zh;
-};
-constexpr std::array<StatusInfo, 10> kStatuses{{
-    {Status::submitted, "submitted", "待分派"},
-    {Status::assigned, "assigned", "待接单"},
-    {Status::in_progress, "in_progress", "办理中"},
-    {Status::replied, "replied", "已答复"},
-    {Status::converted, "converted", "已转化"},
-    {Status::referred, "referred", "已转交"},
-    {Status::declined, "declined", "不予受理"},
-    {Status::merged, "merged", "已合并"},
-    {Status::rated, "rated", "已评价"},
-    {Status::closed, "closed", "已办结"},
-}};
+using workflow::name_of;
+using workflow::parse_as;
 
-struct ActionInfo {
-  Action action;
-  std::string_view name, zh;
-};
-constexpr std::array<ActionInfo, 10> kActions{{
-    {Action::assign, "assign", "分派"},
-    {Action::claim, "claim", "接单"},
-    {Action::reply, "reply", "答复"},
-    {Action::convert, "convert", "转化"},
-    {Action::refer, "refer", "转交"},
-    {Action::decline, "decline", "退回/不予受理"},
-    {Action::merge, "merge", "合并"},
-    {Action::rate, "rate", "评价"},
-    {Action::reopen, "reopen", "重新办理"},
-    {Action::close, "close", "办结"},
-}};
+std::vector<std::string_view> names(const std::vector<Party>& parties) {
+  std::vector<std::string_view> out;
+  out.reserve(parties.size());
+  for (const auto p : parties)
+    out.push_back(name_of(case_workflow().parties, p));
+  return out;
+}
 
-using S = Status;
-using A = Action;
-using P = Party;
+Status status_of(std::string_view name) {
+  return parse_as<Status>(case_workflow().states, name).value();
+}
+
+Transition typed(const workflow::Transition& t, Status from) {
+  const auto& d = case_workflow();
+  Transition out{parse_as<Action>(d.actions, t.action).value(),
+                 {},
+                 {},
+                 status_of(workflow::Definition::target(t, status_name(from)))};
+  for (const auto s : t.from)
+    out.from.push_back(status_of(s));
+  for (const auto p : t.by)
+    out.by.push_back(parse_as<Party>(d.parties, p).value());
+  return out;
+}
 
 }  // namespace
 
-const std::vector<Transition>& transitions() {
-  // Order matters only for the order of allowed actions shown to users.
-  static const std::vector<Transition> table{
-      // The system assigns when the citizen chose the member (双向选择).
-      {A::assign,
-       {S::submitted, S::assigned, S::in_progress},
-       {P::lead, P::staff, P::system},
-       S::assigned},
-      {A::claim, {S::assigned}, {P::handler}, S::in_progress},
-      {A::reply, {S::in_progress}, {P::handler}, S::replied},
-      {A::convert, {S::in_progress}, {P::handler, P::lead, P::staff}, S::converted},
-      {A::refer, {S::in_progress}, {P::handler, P::lead, P::staff}, S::referred},
-      // A member hands a case back (to routing); lead or staff decline it as out of scope.
-      // Both are "decline"; the handler's lands in submitted, the others' in declined — the
-      // apply step picks the target from the party (see actions.cpp).
-      {A::decline, {S::assigned, S::in_progress}, {P::handler}, S::submitted},
-      {A::decline, {S::submitted, S::assigned, S::in_progress}, {P::lead, P::staff}, S::declined},
-      {A::merge, {S::submitted, S::assigned, S::in_progress}, {P::lead, P::staff}, S::merged},
-      {A::rate, {S::replied, S::converted, S::referred}, {P::citizen}, S::rated},
-      {A::close, {S::rated}, {P::system}, S::closed},
-      {A::reopen, {S::rated}, {P::system}, S::in_progress},
-      {A::close,
-       {S::replied, S::converted, S::referred, S::declined},
-       {P::staff, P::system},
-       S::closed},
-      {A::reopen, {S::closed}, {P::staff}, S::in_progress},
+const workflow::Definition& case_workflow() {
+  // Row order is the order of allowed actions shown to users.
+  static const workflow::Definition d{
+      .name = "case",
+      .states = {{"submitted", "待分派"},
+                 {"assigned", "待接单"},
+                 {"in_progress", "办理中"},
+                 {"replied", "已答复"},
+                 {"converted", "已转化"},
+                 {"referred", "已转交"},
+                 {"declined", "不予受理"},
+                 {"merged", "已合并"},
+                 {"rated", "已评价"},
+                 {"closed", "已办结"}},
+      .actions = {{"assign", "分派"},
+                  {"claim", "接单"},
+                  {"reply", "答复"},
+                  {"convert", "转化"},
+                  {"refer", "转交"},
+                  {"decline", "退回/不予受理"},
+                  {"merge", "合并"},
+                  {"rate", "评价"},
+                  {"reopen", "重新办理"},
+                  {"close", "办结"}},
+      .parties = {{"handler", "承办委员"},
+                  {"lead", "工作室负责人"},
+                  {"staff", "政协工作人员"},
+                  {"citizen", "群众"},
+                  {"system", "系统"}},
+      .transitions =
+          {
+              // The system assigns when the citizen chose the member (双向选择).
+              {"assign",
+               {"submitted", "assigned", "in_progress"},
+               {"lead", "staff", "system"},
+               "assigned"},
+              {"claim", {"assigned"}, {"handler"}, "in_progress"},
+              {"reply", {"in_progress"}, {"handler"}, "replied"},
+              {"convert", {"in_progress"}, {"handler", "lead", "staff"}, "converted"},
+              {"refer", {"in_progress"}, {"handler", "lead", "staff"}, "referred"},
+              // A member hands a case back (to routing); lead or staff decline it as out of
+              // scope. Both are "decline"; the row that matches the party gives the target.
+              {"decline", {"assigned", "in_progress"}, {"handler"}, "submitted", {"reason"}},
+              {"decline",
+               {"submitted", "assigned", "in_progress"},
+               {"lead", "staff"},
+               "declined",
+               {"reason"}},
+              {"merge", {"submitted", "assigned", "in_progress"}, {"lead", "staff"}, "merged"},
+              {"rate", {"replied", "converted", "referred"}, {"citizen"}, "rated"},
+              // A rating settles the case at once: closed, or reopened the first time the
+              // citizen is not satisfied (actions.cpp takes the one that applies).
+              {"close", {"rated"}, {"system"}, "closed"},
+              {"reopen", {"rated"}, {"system"}, "in_progress", {"unsatisfied", "once"}},
+              {"close", {"replied", "converted", "referred", "declined"}, {"staff"}, "closed"},
+              {"close",
+               {"replied", "converted", "referred", "declined"},
+               {"system"},
+               "closed",
+               {"rating_overdue"}},
+              {"reopen", {"closed"}, {"staff"}, "in_progress", {"once"}},
+          },
+      .open_states = {"submitted", "assigned", "in_progress"},
   };
-  return table;
+  return d;
 }
 
 std::optional<Transition> find_transition(Status from, Action action,
                                           const std::vector<Party>& parties) {
-  for (const auto& t : transitions()) {
-    if (t.action != action) continue;
-    if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) continue;
-    for (const auto p : parties) {
-      if (std::find(t.by.begin(), t.by.end(), p) != t.by.end()) return t;
-    }
-  }
-  return std::nullopt;
+  const auto t = case_workflow().find(status_name(from), action_name(action), names(parties));
+  if (!t) return std::nullopt;
+  return typed(*t, from);
 }
 
 std::vector<Action> allowed_actions(Status from, const std::vector<Party>& parties) {
   std::vector<Action> out;
-  for (const auto& t : transitions()) {
-    if (std::find(out.begin(), out.end(), t.action) != out.end()) continue;
-    if (find_transition(from, t.action, parties)) out.push_back(t.action);
+  for (const auto a : case_workflow().allowed(status_name(from), names(parties))) {
+    out.push_back(parse_as<Action>(case_workflow().actions, a).value());
   }
   return out;
 }
 
 std::string_view status_name(Status s) {
-  for (const auto& i : kStatuses) {
-    if (i.status == s) return i.name;
-  }
-  return "submitted";
+  return name_of(case_workflow().states, s);
 }
 
 std::optional<Status> parse_status(std::string_view name) {
-  for (const auto& i : kStatuses) {
-    if (i.name == name) return i.status;
-  }
-  return std::nullopt;
+  return parse_as<Status>(case_workflow().states, name);
 }
 
 std::string_view status_label_zh(Status s) {
-  for (const auto& i : kStatuses) {
-    if (i.status == s) return i.zh;
-  }
-  return "";
+  return case_workflow().state_label_zh(status_name(s));
 }
 
 std::string_view action_name(Action a) {
-  for (const auto& i : kActions) {
-    if (i.action == a) return i.name;
-  }
-  return "";
+  return name_of(case_workflow().actions, a);
 }
 
 std::optional<Action> parse_action(std::string_view name) {
-  for (const auto& i : kActions) {
-    if (i.name == name) return i.action;
-  }
-  return std::nullopt;
+  return parse_as<Action>(case_workflow().actions, name);
 }
 
 std::string_view action_label_zh(Action a) {
-  for (const auto& i : kActions) {
-    if (i.action == a) return i.zh;
-  }
-  return "";
+  return case_workflow().action_label_zh(action_name(a));
+}
+
+std::optional<Party> parse_party(std::string_view name) {
+  return parse_as<Party>(case_workflow().parties, name);
 }
 
 bool is_open(Status s) {
-  return s == S::submitted || s == S::assigned || s == S::in_progress;
+  return case_workflow().is_open(status_name(s));
 }
 
 bool awaits_rating(Status s) {
-  return s == S::replied || s == S::converted || s == S::referred;
+  return case_workflow().find(status_name(s), "rate", {"citizen"}).has_value();
 }
 
 std::string_view outcome_label_zh(std::string_view outcome) {

@@ -1,9 +1,11 @@
 // src/cases/workflow.hpp
 //
-// The case state machine of workflows.md §1, as data. Every transition is one row of the
-// table: from which states an action is allowed, who may take it, and the state it leads
-// to. Nothing else in the module decides whether a transition is legal; illegal ones are
-// answered with the actions that are allowed (409).
+// The case state machine of workflows.md §1, as data: one core workflow::Definition
+// (case_workflow()) whose rows say from which states an action is allowed, who may take it,
+// the state it leads to and the guards the module checks. Nothing else in the module
+// decides whether a transition is legal; illegal ones are answered with the actions that
+// are allowed (409). The enums below are the typed face of the definition's names, listed
+// in the same order; tests/spec/workflows/case.tsv states the rows independently.
 //
 //   submitted ─assign▶ assigned ─claim▶ in_progress ─reply▶ replied
 //   assigned/in_progress ─assign▶ assigned (reassign)
@@ -21,8 +23,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/workflow/workflow.hpp"
+
 namespace tongxin::cases {
 
+// The one table; states, actions and parties in the order of the enums below.
+const workflow::Definition& case_workflow();
+
+// In the order of case_workflow().states.
 enum class Status {
   submitted,
   assigned,
@@ -36,9 +44,11 @@ enum class Status {
   closed
 };
 
+// In the order of case_workflow().actions.
 enum class Action { assign, claim, reply, convert, refer, decline, merge, rate, reopen, close };
 
-// Who takes an action, relative to the case (the caller works out which apply).
+// Who takes an action, relative to the case (the caller works out which apply); in the
+// order of case_workflow().parties.
 enum class Party {
   handler,  // the member the case is assigned to
   lead,     // a studio lead of the case's studio
@@ -53,6 +63,7 @@ std::string_view status_label_zh(Status s);
 std::string_view action_name(Action a);
 std::optional<Action> parse_action(std::string_view name);
 std::string_view action_label_zh(Action a);
+std::optional<Party> parse_party(std::string_view name);
 
 struct Transition {
   Action action;
@@ -60,8 +71,6 @@ struct Transition {
   std::vector<Party> by;
   Status to;
 };
-
-const std::vector<Transition>& transitions();
 
 // The transition for `action` from `from` by any of `parties`; nullopt when not allowed.
 std::optional<Transition> find_transition(Status from, Action action,
@@ -71,7 +80,7 @@ std::vector<Action> allowed_actions(Status from, const std::vector<Party>& parti
 
 // States in which the case is still being worked on (counts as load, shows as open).
 bool is_open(Status s);
-// States that wait for the citizen's rating.
+// States that wait for the citizen's rating (those the citizen may rate from).
 bool awaits_rating(Status s);
 
 // The explicit outcome of a case, separate from its state (FixMyStreet #285): what the

@@ -13,9 +13,8 @@
 namespace tongxin::outputs {
 
 const Workflow& opinion_report_flow() {
-  using P = Party;
   static const Workflow w{
-      .kind = Kind::opinion_report,
+      .name = "opinion_report",
       .states = {{"draft", "草稿"},
                  {"submitted", "待编审"},
                  {"adopted", "已采用"},
@@ -40,21 +39,22 @@ const Workflow& opinion_report_flow() {
                   {"record_outcome", "登记采用/批示"},
                   {"transfer", "转办"},
                   {"reply", "答复"}},
+      .parties = party_labels(),
       .transitions =
           {
-              {"edit", {"draft"}, {P::author}, kSame},
-              {"submit", {"draft"}, {P::author}, "submitted"},
-              {"adopt", {"submitted"}, {P::staff}, "adopted"},
-              {"return", {"submitted"}, {P::staff}, "draft"},
-              {"merge", {"submitted"}, {P::staff}, "merged"},
-              {"keep", {"submitted"}, {P::staff}, "kept"},
-              {"reject", {"submitted"}, {P::staff}, "not_adopted"},
-              {"approve", {"adopted"}, {P::staff, P::leader}, "approved"},
-              {"issue", {"approved"}, {P::staff}, "issued"},
-              {"send", {"issued"}, {P::staff}, "sent"},
-              {"record_outcome", {"sent", "transferred", "handled"}, {P::staff}, kSame},
-              {"transfer", {"sent"}, {P::staff}, "transferred"},
-              {"reply", {"transferred"}, {P::agency}, "handled"},
+              {"edit", {"draft"}, {"author"}, kSame},
+              {"submit", {"draft"}, {"author"}, "submitted"},
+              {"adopt", {"submitted"}, {"staff"}, "adopted"},
+              {"return", {"submitted"}, {"staff"}, "draft", {"reason"}},
+              {"merge", {"submitted"}, {"staff"}, "merged"},
+              {"keep", {"submitted"}, {"staff"}, "kept"},
+              {"reject", {"submitted"}, {"staff"}, "not_adopted", {"reason"}},
+              {"approve", {"adopted"}, {"staff", "leader"}, "approved"},
+              {"issue", {"approved"}, {"staff"}, "issued"},
+              {"send", {"issued"}, {"staff"}, "sent"},
+              {"record_outcome", {"sent", "transferred", "handled"}, {"staff"}, kSame},
+              {"transfer", {"sent"}, {"staff"}, "transferred"},
+              {"reply", {"transferred"}, {"agency"}, "handled"},
           },
       .open_states = {"submitted", "adopted", "approved", "issued", "transferred"},
   };

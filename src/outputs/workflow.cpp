@@ -1,10 +1,9 @@
 // src/outputs/workflow.cpp
 //
-// The engine over the tables; the tables are in one file per kind (micro_suggestion_flow,
-// proposal_flow, opinion_report_flow).
+// The typed adapters over the core engine; the tables are in one file per kind
+// (micro_suggestion_flow, proposal_flow, opinion_report_flow).
 #include "outputs/workflow.hpp"
 
-#include <algorithm>
 #include <array>
 
 namespace tongxin::outputs {
@@ -25,15 +24,12 @@ constexpr std::array<KindInfo, 3> kKinds{{
     {Kind::opinion_report, "opinion_report", "社情民意信息"},
 }};
 
-std::string_view label_of(const std::vector<Label>& labels, std::string_view name) {
-  for (const auto& l : labels) {
-    if (l.name == name) return l.zh;
-  }
-  return name;
-}
-
-bool contains(const std::vector<Label>& labels, std::string_view name) {
-  return std::any_of(labels.begin(), labels.end(), [&](const Label& l) { return l.name == name; });
+std::vector<std::string_view> names(const std::vector<Party>& parties) {
+  std::vector<std::string_view> out;
+  out.reserve(parties.size());
+  for (const auto p : parties)
+    out.push_back(party_name(p));
+  return out;
 }
 
 }  // namespace
@@ -59,22 +55,16 @@ std::string_view kind_label_zh(Kind k) {
   return "";
 }
 
+const std::vector<workflow::Label>& party_labels() {
+  static const std::vector<workflow::Label> parties{
+      {"author", "领衔人"},   {"coauthor", "联名委员"}, {"staff", "政协工作人员"},
+      {"agency", "承办单位"}, {"leader", "政协领导"},   {"system", "系统"},
+  };
+  return parties;
+}
+
 std::string_view party_name(Party p) {
-  switch (p) {
-    case Party::author:
-      return "author";
-    case Party::coauthor:
-      return "coauthor";
-    case Party::staff:
-      return "staff";
-    case Party::agency:
-      return "agency";
-    case Party::leader:
-      return "leader";
-    case Party::system:
-      return "system";
-  }
-  return "system";
+  return workflow::name_of(party_labels(), p);
 }
 
 const Workflow& workflow(Kind k) {
@@ -90,46 +80,40 @@ const Workflow& workflow(Kind k) {
 }
 
 bool is_state(const Workflow& w, std::string_view state) {
-  return contains(w.states, state);
+  return w.is_state(state);
 }
 
 bool is_action(const Workflow& w, std::string_view action) {
-  return contains(w.actions, action);
+  return w.is_action(action);
 }
 
 std::string_view state_label_zh(const Workflow& w, std::string_view state) {
-  return label_of(w.states, state);
+  return w.state_label_zh(state);
 }
 
 std::string_view action_label_zh(const Workflow& w, std::string_view action) {
-  return label_of(w.actions, action);
+  return w.action_label_zh(action);
 }
 
 bool is_open(const Workflow& w, std::string_view state) {
-  return std::find(w.open_states.begin(), w.open_states.end(), state) != w.open_states.end();
+  return w.is_open(state);
 }
 
 std::optional<Transition> find_transition(const Workflow& w, std::string_view from,
                                           std::string_view action,
                                           const std::vector<Party>& parties) {
-  for (const auto& t : w.transitions) {
-    if (t.action != action) continue;
-    if (std::find(t.from.begin(), t.from.end(), from) == t.from.end()) continue;
-    for (const auto p : parties) {
-      if (std::find(t.by.begin(), t.by.end(), p) != t.by.end()) return t;
-    }
+  const auto t = w.find(from, action, names(parties));
+  if (!t) return std::nullopt;
+  Transition out{t->action, t->from, {}, t->to};
+  for (const auto p : t->by) {
+    out.by.push_back(workflow::parse_as<Party>(party_labels(), p).value());
   }
-  return std::nullopt;
+  return out;
 }
 
 std::vector<std::string_view> allowed_actions(const Workflow& w, std::string_view from,
                                               const std::vector<Party>& parties) {
-  std::vector<std::string_view> out;
-  for (const auto& t : w.transitions) {
-    if (std::find(out.begin(), out.end(), t.action) != out.end()) continue;
-    if (find_transition(w, from, t.action, parties)) out.push_back(t.action);
-  }
-  return out;
+  return w.allowed(from, names(parties));
 }
 
 }  // namespace tongxin::outputs

@@ -1,15 +1,19 @@
 // src/outputs/workflow.hpp
 //
-// The state machines of workflows.md §2–4 as data: one table per kind of output, each row
-// an action, the states it is allowed from, the parties who may take it and the state it
-// leads to. Nothing else in the module decides whether a transition is legal; an illegal
-// one is answered with the actions that are allowed (409). States and actions are the
-// names the API uses, so the tables read like the diagrams in workflows.md.
+// The state machines of workflows.md §2–4 as data: one core workflow::Definition per kind
+// of output (micro_suggestion_flow.cpp, proposal_flow.cpp, opinion_report_flow.cpp), each
+// row an action, the states it is allowed from, the parties who may take it, the state it
+// leads to and the guards the module checks. Nothing else in the module decides whether a
+// transition is legal; an illegal one is answered with the actions that are allowed (409).
+// States and actions are the names the API uses, so the tables read like the diagrams in
+// workflows.md; tests/spec/workflows/<kind>.tsv states the rows independently.
 #pragma once
 
 #include <optional>
 #include <string_view>
 #include <vector>
+
+#include "core/workflow/workflow.hpp"
 
 namespace tongxin::outputs {
 
@@ -30,30 +34,25 @@ enum class Party {
 };
 std::string_view party_name(Party p);
 
+// The parties in Party's order, with Chinese labels; every kind's definition lists them.
+const std::vector<workflow::Label>& party_labels();
+
 // `to` of an action that records something without changing the state (confirm, extend,
 // flag, record an outcome, supervise).
-inline constexpr std::string_view kSame = "=";
+using workflow::kSame;
 
+// A kind's workflow is a core definition; its name is the kind's name.
+using Workflow = workflow::Definition;
+
+const Workflow& workflow(Kind k);
+
+// A row of a kind's table as the module sees it: the parties typed.
 struct Transition {
   std::string_view action;
   std::vector<std::string_view> from;
   std::vector<Party> by;
-  std::string_view to;
+  std::string_view to;  // a state, or kSame
 };
-
-struct Label {
-  std::string_view name, zh;
-};
-
-struct Workflow {
-  Kind kind;
-  std::vector<Label> states;   // the first is the initial state (draft)
-  std::vector<Label> actions;  // in the order a user would meet them
-  std::vector<Transition> transitions;
-  std::vector<std::string_view> open_states;  // still being worked on (counts, overdue views)
-};
-
-const Workflow& workflow(Kind k);
 
 bool is_state(const Workflow& w, std::string_view state);
 bool is_action(const Workflow& w, std::string_view action);

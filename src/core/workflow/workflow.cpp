@@ -2,8 +2,11 @@
 #include "core/workflow/workflow.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
+#include <set>
 #include <stdexcept>
+#include <tuple>
 
 namespace tongxin::workflow {
 
@@ -39,6 +42,9 @@ bool Definition::is_state(std::string_view s) const {
 bool Definition::is_action(std::string_view a) const {
   return has(actions, a);
 }
+bool Definition::is_party(std::string_view p) const {
+  return has(parties, p);
+}
 bool Definition::is_open(std::string_view s) const {
   return contains(open_states, s);
 }
@@ -73,25 +79,55 @@ std::vector<std::string_view> Definition::allowed(std::string_view from,
 }
 
 void validate(const Definition& d) {
-  if (d.states.empty()) throw std::logic_error(std::string(d.name) + ": no states");
+  const auto fail = [&](const std::string& what) {
+    throw std::logic_error(std::string(d.name) + ": " + what);
+  };
+  if (d.states.empty()) fail("no states");
+  for (const auto* labels : {&d.states, &d.actions, &d.parties}) {
+    for (std::size_t i = 0; i < labels->size(); ++i) {
+      if (index_of(*labels, (*labels)[i].name) != i) {
+        fail("name listed twice: " + std::string((*labels)[i].name));
+      }
+    }
+  }
+  // (state, action, party) taken by an earlier row whatever the guards say.
+  std::set<std::tuple<std::string_view, std::string_view, std::string_view>> taken;
   for (std::size_t i = 0; i < d.transitions.size(); ++i) {
     const auto& t = d.transitions[i];
-    const auto where = std::string(d.name) + " row " + std::to_string(i + 1) + " (" +
-                       std::string(t.action) + "): ";
-    if (!d.is_action(t.action)) throw std::logic_error(where + "unknown action");
+    const auto where = "row " + std::to_string(i + 1) + " (" + std::string(t.action) + "): ";
+    if (!d.is_action(t.action)) fail(where + "unknown action");
     for (const auto s : t.from) {
-      if (!d.is_state(s)) throw std::logic_error(where + "unknown state " + std::string(s));
+      if (!d.is_state(s)) fail(where + "unknown state " + std::string(s));
     }
-    if (t.to != kSame && !d.is_state(t.to)) {
-      throw std::logic_error(where + "unknown target " + std::string(t.to));
-    }
+    if (t.to != kSame && !d.is_state(t.to)) fail(where + "unknown target " + std::string(t.to));
     for (const auto p : t.by) {
-      if (!has(d.parties, p)) throw std::logic_error(where + "unknown party " + std::string(p));
+      if (!d.is_party(p)) fail(where + "unknown party " + std::string(p));
+    }
+    for (const auto s : t.from) {
+      for (const auto p : t.by) {
+        if (taken.count({s, t.action, p})) {
+          fail(where + "never reached from " + std::string(s) + " by " + std::string(p) +
+               ": an earlier row without guards takes it");
+        }
+      }
+    }
+    if (t.guards.empty()) {
+      for (const auto s : t.from) {
+        for (const auto p : t.by)
+          taken.insert({s, t.action, p});
+      }
     }
   }
   for (const auto s : d.open_states) {
-    if (!d.is_state(s)) throw std::logic_error(std::string(d.name) + ": unknown open state");
+    if (!d.is_state(s)) fail("unknown open state " + std::string(s));
   }
+}
+
+std::optional<std::size_t> index_of(const std::vector<Label>& labels, std::string_view name) {
+  for (std::size_t i = 0; i < labels.size(); ++i) {
+    if (labels[i].name == name) return i;
+  }
+  return std::nullopt;
 }
 
 std::vector<std::string> spec_rows(const Definition& d) {
@@ -125,9 +161,13 @@ std::vector<std::string> read_spec_file(const std::string& path) {
   std::string line;
   bool header = true;
   while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
+    while (!line.empty() && (line.back() == '\r' || line.back() == '\t'))
+      line.pop_back();
     if (line.empty() || line[0] == '#') continue;
     if (header) {
+      if (line.rfind("from\taction\tparty\tto", 0) != 0) {
+        throw std::runtime_error(path + ": the header must be from, action, party, to, guards");
+      }
       header = false;
       continue;
     }
@@ -135,6 +175,49 @@ std::vector<std::string> read_spec_file(const std::string& path) {
   }
   std::sort(rows.begin(), rows.end());
   return rows;
+}
+
+SpecRow parse_spec_row(std::string_view row) {
+  SpecRow out;
+  for (auto* field : {&out.from, &out.action, &out.party, &out.to, &out.guards}) {
+    const auto tab = row.find('\t');
+    *field = std::string(row.substr(0, tab));
+    row = tab == std::string_view::npos ? std::string_view{} : row.substr(tab + 1);
+  }
+  return out;
+}
+
+std::string spec_file(std::string_view flow) {
+  const char* root = std::getenv("TONGXIN_SOURCE_DIR");
+  return std::string(root ? root : ".") + "/tests/spec/workflows/" + std::string(flow) + ".tsv";
+}
+
+std::string diff_rows(const std::vector<std::string>& spec, const std::vector<std::string>& table) {
+  const auto shown = [](std::string row) {
+    for (std::size_t at = row.find('\t'); at != std::string::npos; at = row.find('\t', at)) {
+      row.replace(at, 1, " | ");
+    }
+    return row;
+  };
+  const auto only_in = [](const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> out;
+    std::multiset<std::string> rest(b.begin(), b.end());
+    for (const auto& row : a) {
+      const auto it = rest.find(row);
+      if (it == rest.end()) {
+        out.push_back(row);
+      } else {
+        rest.erase(it);
+      }
+    }
+    return out;
+  };
+  std::string out;
+  for (const auto& row : only_in(spec, table))
+    out += "- " + shown(row) + "\n";
+  for (const auto& row : only_in(table, spec))
+    out += "+ " + shown(row) + "\n";
+  return out;
 }
 
 }  // namespace tongxin::workflow

@@ -10,6 +10,7 @@
 // tests/spec/workflows/<name>.tsv states independently.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
@@ -48,6 +49,7 @@ struct Definition {
 
   bool is_state(std::string_view s) const;
   bool is_action(std::string_view a) const;
+  bool is_party(std::string_view p) const;
   bool is_open(std::string_view s) const;
   // The label, or the name itself when unknown.
   std::string_view state_label_zh(std::string_view s) const;
@@ -70,16 +72,48 @@ struct Definition {
 };
 
 // Throws std::logic_error naming the row when a transition names an unknown state, action
-// or party, or when the definition has no states. Modules call it once at start (tests).
+// or party, when a name is listed twice, when the definition has no states, or when a row
+// can never be reached because an earlier row without guards takes the same (state,
+// action, party). Modules call it in their tests.
 void validate(const Definition& d);
+
+// The position of `name` in `labels`. A module whose enum lists its values in the order of
+// the definition's states (actions, parties) maps between the two with it and name_of().
+std::optional<std::size_t> index_of(const std::vector<Label>& labels, std::string_view name);
+
+template <typename E>
+std::string_view name_of(const std::vector<Label>& labels, E value) {
+  return labels.at(static_cast<std::size_t>(value)).name;
+}
+
+template <typename E>
+std::optional<E> parse_as(const std::vector<Label>& labels, std::string_view name) {
+  const auto i = index_of(labels, name);
+  if (!i) return std::nullopt;
+  return static_cast<E>(*i);
+}
 
 // Every allowed combination as "from\taction\tparty\tto[\tguard,guard]" (to is the
 // resulting state; kSame written as "="), sorted — the form of tests/spec/workflows/*.tsv.
 std::vector<std::string> spec_rows(const Definition& d);
 
-// The rows of a spec file: lines that are neither empty nor start with '#', tabs kept,
-// sorted. The first non-comment line is the header "from\taction\tparty\tto[\tguards]" and
-// is skipped. Throws std::runtime_error when the file cannot be read.
+// The rows of a spec file: lines that are neither empty nor start with '#', tabs kept
+// (trailing ones dropped, so an empty guards column is no column), sorted. The first
+// non-comment line is the header "from\taction\tparty\tto[\tguards]" and is skipped.
+// Throws std::runtime_error when the file cannot be read.
 std::vector<std::string> read_spec_file(const std::string& path);
+
+// One row of a spec file in its columns (guards "" when the column is absent).
+struct SpecRow {
+  std::string from, action, party, to, guards;
+};
+SpecRow parse_spec_row(std::string_view row);
+
+// tests/spec/workflows/<flow>.tsv under $TONGXIN_SOURCE_DIR (ctest sets it; "." otherwise).
+std::string spec_file(std::string_view flow);
+
+// "" when both lists hold the same rows; otherwise one line per difference, "- row" for a
+// row only the spec has and "+ row" for one only the table has (tabs shown as " | ").
+std::string diff_rows(const std::vector<std::string>& spec, const std::vector<std::string>& table);
 
 }  // namespace tongxin::workflow

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
 #include <stdexcept>
 
 namespace tongxin::workflow {
@@ -74,6 +76,66 @@ TEST(Workflow, ValidateNamesTheBadRow) {
     EXPECT_NE(std::string(e.what()).find("row 5"), std::string::npos);
   }
   EXPECT_NO_THROW(validate(door()));
+}
+
+TEST(Workflow, ValidateRefusesDuplicatesAndRowsNeverReached) {
+  Definition twice = door();
+  twice.states.push_back({"open", "又开"});
+  EXPECT_THROW(validate(twice), std::logic_error);
+  // An earlier row without guards takes (closed, open, owner): the later one is dead.
+  Definition dead = door();
+  dead.transitions.push_back({"open", {"closed"}, {"owner"}, "locked"});
+  EXPECT_THROW(validate(dead), std::logic_error);
+  // Behind a guard, the later row is what is left when the guard fails.
+  Definition guarded = door();
+  guarded.transitions.push_back({"lock", {"closed"}, {"owner"}, "closed"});
+  EXPECT_NO_THROW(validate(guarded));
+}
+
+enum class DoorState { closed, open, locked };
+
+TEST(Workflow, EnumsInTheOrderOfTheLabelsMapToNames) {
+  EXPECT_EQ(index_of(door().states, "locked"), 2u);
+  EXPECT_FALSE(index_of(door().states, "ajar"));
+  EXPECT_EQ(name_of(door().states, DoorState::open), "open");
+  EXPECT_EQ(parse_as<DoorState>(door().states, "locked"), DoorState::locked);
+  EXPECT_FALSE(parse_as<DoorState>(door().states, "ajar"));
+}
+
+TEST(Workflow, SpecFilesAreRowsAfterAHeader) {
+  const std::string path = ::testing::TempDir() + "door.tsv";
+  {
+    std::ofstream out(path);
+    out << "# the door\n"
+           "from\taction\tparty\tto\tguards\n"
+           "\n"
+           "open\tclose\towner\tclosed\t\n"
+           "closed\tlock\towner\tlocked\thas_key\r\n";
+  }
+  EXPECT_EQ(read_spec_file(path), (std::vector<std::string>{"closed\tlock\towner\tlocked\thas_key",
+                                                            "open\tclose\towner\tclosed"}));
+  {
+    std::ofstream out(path);
+    out << "open\tclose\towner\tclosed\n";
+  }
+  EXPECT_THROW(read_spec_file(path), std::runtime_error);
+  std::remove(path.c_str());
+  EXPECT_THROW(read_spec_file(path), std::runtime_error);
+}
+
+TEST(Workflow, SpecRowsSplitIntoColumns) {
+  const auto r = parse_spec_row("closed\tlock\towner\tlocked\thas_key,sober");
+  EXPECT_EQ(r.from, "closed");
+  EXPECT_EQ(r.action, "lock");
+  EXPECT_EQ(r.party, "owner");
+  EXPECT_EQ(r.to, "locked");
+  EXPECT_EQ(r.guards, "has_key,sober");
+  EXPECT_EQ(parse_spec_row("open\tclose\tguest\tclosed").guards, "");
+}
+
+TEST(Workflow, DiffRowsNamesWhatOnlyOneSideHas) {
+  EXPECT_EQ(diff_rows({"a\tb", "c"}, {"a\tb", "c"}), "");
+  EXPECT_EQ(diff_rows({"a\tb", "c"}, {"c", "d"}), "- a | b\n+ d\n");
 }
 
 }  // namespace
