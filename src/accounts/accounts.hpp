@@ -2,7 +2,9 @@
 //
 // The accounts module: users and their roles, sign-in with lockout, server-side sessions,
 // CSRF for cookie sessions, bearer tokens for machine clients. Every attempt and every
-// write leaves an audit row.
+// write leaves an audit row. Who holds which role for a member, studio, agency or
+// conference is answered here for core/notify (the users table is this module's). The HTTP
+// side is in accounts/routes.hpp.
 #pragma once
 
 #include <cstdint>
@@ -15,8 +17,6 @@
 #include "core/auth/principal.hpp"
 #include "core/config/config.hpp"
 #include "core/context.hpp"
-#include "core/http/router.hpp"
-#include "core/http/server.hpp"
 #include "core/storage/database.hpp"
 
 namespace tongxin::accounts {
@@ -49,6 +49,21 @@ void set_password(storage::Connection& c, const audit::Actor& actor, std::string
 void set_disabled(storage::Connection& c, const audit::Actor& actor, std::string_view username,
                   bool disabled);
 std::optional<User> find_user(storage::Connection& c, std::int64_t id);
+// As find_user; Error 404 user.not_found when there is none.
+User get_user(storage::Connection& c, std::int64_t id);
+
+struct UserPage {
+  std::vector<User> items;  // by id, at most the limit asked for
+  bool more = false;        // users with larger ids follow the last item
+};
+UserPage list_users(storage::Connection& c, std::int64_t after_id, std::size_t limit);
+
+// Account ids notified for a member (its linked accounts), a studio (its leads), an
+// agency (its 经办人) or a conference (its staff); disabled accounts are never notified.
+std::vector<std::int64_t> users_of_member(storage::Connection& c, std::int64_t member_id);
+std::vector<std::int64_t> leads_of_studio(storage::Connection& c, std::int64_t studio_id);
+std::vector<std::int64_t> users_of_agency(storage::Connection& c, std::int64_t agency_id);
+std::vector<std::int64_t> staff_of_conference(storage::Connection& c, std::int64_t conference_id);
 
 using Clock = std::function<std::int64_t()>;  // ms since epoch; tests inject their own
 
@@ -76,10 +91,6 @@ std::optional<auth::Principal> find_api_token(storage::Database& db, std::string
 // Issues a bearer token (returned once; stored hashed).
 std::string issue_api_token(storage::Connection& c, const audit::Actor& actor, std::int64_t user_id,
                             const std::string& name);
-
-// HTTP: the Authenticator for the server, and the module's routes.
-http::Authenticator make_authenticator(ServiceContext& ctx);
-void register_routes(http::Router& router, ServiceContext& ctx);
 
 // A random URL-safe token of 32 bytes, and the SHA-256 hex under which it is stored.
 std::string random_token();

@@ -7,6 +7,7 @@
 
 #include "accounts/accounts.hpp"
 #include "accounts/internal.hpp"
+#include "accounts/routes.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
 #include "core/json/fields.hpp"

@@ -5,7 +5,10 @@
 #include <boost/json.hpp>
 
 #include "accounts/accounts.hpp"
+#include "accounts/internal.hpp"
+#include "accounts/routes.hpp"
 #include "core/error.hpp"
+#include "core/notify/notify.hpp"
 #include "core/paging.hpp"
 
 namespace tongxin::accounts {
@@ -14,17 +17,17 @@ namespace {
 
 namespace json = boost::json;
 
-json::object notice_json(const storage::Row& r) {
-  return json::object{{"id", r.int64("id")},
-                      {"kind", r.text("kind")},
-                      {"title", r.text("title")},
-                      {"body", r.text("body")},
-                      {"link", r.text("link")},
-                      {"object_type", r.text("object_type")},
-                      {"object_id", r.is_null("object_id") ? json::value(nullptr)
-                                                           : json::value(r.int64("object_id"))},
-                      {"created_at", r.int64("created_at")},
-                      {"read", !r.is_null("read_at")}};
+json::object notice_json(const notify::Delivered& d) {
+  const auto& n = d.notice;
+  return json::object{{"id", d.id},
+                      {"kind", n.kind},
+                      {"title", n.title},
+                      {"body", n.body},
+                      {"link", n.link},
+                      {"object_type", n.object_type},
+                      {"object_id", n.object_id ? json::value(*n.object_id) : json::value(nullptr)},
+                      {"created_at", d.created_at},
+                      {"read", d.read}};
 }
 
 }  // namespace
@@ -34,61 +37,49 @@ void register_notification_routes(http::Router& router, ServiceContext& ctx) {
               .pattern = "/api/v1/notifications",
               .handler =
                   [&ctx](http::Request& req) {
-                    const auto limit = paging::limit(req.query_param("limit"));
                     const auto cursor = paging::decode(req.query_param("cursor"));
-                    const bool unread = req.query_param("unread").value_or("") == "true";
-                    const auto user = req.user().user_id;
-                    return ctx.db.read([&](storage::Connection& c) {
-                      const auto rows =
-                          c.q("SELECT * FROM notifications WHERE user_id = $1 AND ($2 = 0 OR id <"
-                              " $2) AND ($3 = 0 OR read_at IS NULL) ORDER BY id DESC LIMIT $4",
-                              user, cursor ? cursor->id : 0, unread ? 1 : 0, limit + 1);
-                      json::array items;
-                      const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
-                      for (std::size_t i = 0; i < n; ++i)
-                        items.push_back(notice_json(rows[i]));
-                      const auto unread_count =
-                          c.q("SELECT COUNT(*) FROM notifications WHERE user_id = $1 AND read_at"
-                              " IS NULL",
-                              user)
-                              .front()
-                              .int64(0);
-                      const auto next = paging::next_by_id(rows, n);
-                      return http::Response::json(json::object{{"items", std::move(items)},
-                                                               {"next_cursor", next},
-                                                               {"unread", unread_count}});
-                    });
+                    notify::InboxQuery q;
+                    q.user_id = req.user().user_id;
+                    q.limit = static_cast<std::size_t>(paging::limit(req.query_param("limit")));
+                    q.before_id = cursor ? cursor->id : 0;
+                    q.unread_only = req.query_param("unread").value_or("") == "true";
+                    const auto page =
+                        ctx.db.read([&](storage::Connection& c) { return notify::inbox(c, q); });
+                    json::array items;
+                    for (const auto& d : page.items)
+                      items.push_back(notice_json(d));
+                    const auto last = page.items.empty() ? 0 : page.items.back().id;
+                    return http::Response::json(
+                        json::object{{"items", std::move(items)},
+                                     {"next_cursor", next_cursor(page.more, last)},
+                                     {"unread", page.unread}});
                   },
               .summary = "我的通知 / my notifications",
               .tag = "accounts"});
-  router.add(
-      {.method = http::Method::post,
-       .pattern = "/api/v1/notifications/{id}/read",
-       .handler =
-           [&ctx](http::Request& req) {
-             const auto id = req.id_param();
-             const auto user = req.user().user_id;
-             ctx.db.write([&](storage::Connection& c) {
-               if (c.x("UPDATE notifications SET read_at = COALESCE(read_at, $3) WHERE id = $1"
-                       " AND user_id = $2",
-                       id, user, audit::now_ms()) == 0) {
-                 throw Error::not_found("notification.not_found", "通知不存在",
-                                        "no such notification");
-               }
-             });
-             return http::Response::no_content();
-           },
-       .summary = "标记通知已读 / mark a notification read",
-       .tag = "accounts"});
+  router.add({.method = http::Method::post,
+              .pattern = "/api/v1/notifications/{id}/read",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto id = req.id_param();
+                    const auto user = req.user().user_id;
+                    const bool found = ctx.db.write([&](storage::Connection& c) {
+                      return notify::mark_read(c, user, id, audit::now_ms());
+                    });
+                    if (!found) {
+                      throw Error::not_found("notification.not_found", "通知不存在",
+                                             "no such notification");
+                    }
+                    return http::Response::no_content();
+                  },
+              .summary = "标记通知已读 / mark a notification read",
+              .tag = "accounts"});
   router.add({.method = http::Method::post,
               .pattern = "/api/v1/notifications/read-all",
               .handler =
                   [&ctx](http::Request& req) {
                     const auto user = req.user().user_id;
                     ctx.db.write([&](storage::Connection& c) {
-                      c.x("UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS"
-                          " NULL",
-                          user, audit::now_ms());
+                      notify::mark_all_read(c, user, audit::now_ms());
                     });
                     return http::Response::no_content();
                   },

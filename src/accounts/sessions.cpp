@@ -9,6 +9,7 @@
 #include "accounts/accounts.hpp"
 #include "accounts/internal.hpp"
 #include "accounts/password.hpp"
+#include "accounts/store.hpp"
 #include "core/error.hpp"
 #include "core/paging.hpp"
 #include "core/text/text.hpp"
@@ -74,19 +75,11 @@ LoginResult login(storage::Database& db, const config::Config& config, std::stri
                   const std::string& user_agent, const Clock& now) {
   const auto name = text::normalize(username);
   const HashCost cost{config.argon2_memory_kib, config.argon2_ops};
-  struct Stored {
-    User user;
-    std::string hash;
-    std::int64_t locked_until;
-  };
-  const auto stored = db.read([&](storage::Connection& c) -> std::optional<Stored> {
-    const auto r = c.q("SELECT * FROM users WHERE username = $1", name);
-    if (r.empty()) return std::nullopt;
-    return Stored{user_from_row(r.front()), r.front().text("password_hash"),
-                  r.front().int64("locked_until")};
-  });
+  const auto stored =
+      db.read([&](storage::Connection& c) { return store::credentials_of(c, name); });
   // The slow hash runs outside any transaction, and always runs.
-  const bool password_ok = verify_password(stored ? stored->hash : dummy_hash(cost), password);
+  const bool password_ok =
+      verify_password(stored ? stored->password_hash : dummy_hash(cost), password);
   const auto t = now();
   if (!stored) {
     audit_attempt(db, actor, name, std::nullopt, "unknown_user");
@@ -102,18 +95,13 @@ LoginResult login(storage::Database& db, const config::Config& config, std::stri
   }
   if (!password_ok) {
     db.write([&](storage::Connection& c) {
-      const auto failures = c.q("UPDATE users SET failed_logins = failed_logins + 1 WHERE id = $1"
-                                " RETURNING failed_logins",
-                                stored->user.id)
-                                .front()
-                                .int64(0);
+      const auto failures = store::count_failed_login(c, stored->user.id);
       const bool lock = failures >= config.lockout_failures;
       if (lock) {
         const auto until =
             t +
             std::chrono::duration_cast<std::chrono::milliseconds>(config.lockout_duration).count();
-        c.q("UPDATE users SET failed_logins = 0, locked_until = $1 WHERE id = $2", until,
-            stored->user.id);
+        store::lock(c, stored->user.id, until);
       }
       audit::record(
           c, actor,
@@ -129,15 +117,14 @@ LoginResult login(storage::Database& db, const config::Config& config, std::stri
       std::chrono::duration_cast<std::chrono::milliseconds>(config.session_absolute_timeout)
           .count();
   db.write([&](storage::Connection& c) {
-    c.q("UPDATE users SET failed_logins = 0, locked_until = 0 WHERE id = $1", stored->user.id);
-    const auto sid =
-        c.q("INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at,"
-            " expires_at, remote_addr, user_agent) VALUES ($1, $2, $3, $4, $4, $5, $6, $7)"
-            " RETURNING id",
-            token_hash(result.session_token), stored->user.id, result.csrf_token, t, t + absolute,
-            actor.remote_addr, user_agent.substr(0, 300))
-            .front()
-            .int64(0);
+    store::clear_failed_logins(c, stored->user.id);
+    const auto sid = store::insert_session(c, {.token_hash = token_hash(result.session_token),
+                                               .user_id = stored->user.id,
+                                               .csrf_token = result.csrf_token,
+                                               .created_at = t,
+                                               .expires_at = t + absolute,
+                                               .remote_addr = actor.remote_addr,
+                                               .user_agent = user_agent.substr(0, 300)});
     audit::record(c, actor,
                   {"auth.login_ok", "user", stored->user.id,
                    boost::json::object{{"username", name}, {"session_id", sid}}});
@@ -147,7 +134,7 @@ LoginResult login(storage::Database& db, const config::Config& config, std::stri
 
 void logout(storage::Database& db, const audit::Actor& actor, std::int64_t session_id) {
   db.write([&](storage::Connection& c) {
-    c.q("UPDATE sessions SET revoked = $1 WHERE id = $2", true, session_id);
+    store::revoke_session(c, session_id);
     audit::record(c, actor, {"auth.logout", "session", session_id, nullptr});
   });
 }
@@ -163,24 +150,18 @@ std::optional<SessionLookup> find_session(storage::Database& db, const config::C
     std::int64_t last_seen;
   };
   const auto found = db.read([&](storage::Connection& c) -> std::optional<Found> {
-    const auto r =
-        c.q("SELECT s.id AS session_id, s.csrf_token, s.last_seen_at, s.expires_at, s.revoked,"
-            " u.* FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
-            hash);
-    if (r.empty()) return std::nullopt;
-    const auto row = r.front();
-    if (row.boolean("revoked") || row.boolean("disabled")) return std::nullopt;
-    if (row.int64("expires_at") <= t || row.int64("last_seen_at") + idle <= t) return std::nullopt;
-    Found f{{principal_of(user_from_row(row)), row.text("csrf_token")}, row.int64("last_seen_at")};
-    f.lookup.principal.session_id = row.int64("session_id");
+    const auto s = store::session_by_hash(c, hash);
+    if (!s || s->revoked || s->user.disabled) return std::nullopt;
+    if (s->expires_at <= t || s->last_seen_at + idle <= t) return std::nullopt;
+    Found f{{principal_of(s->user), s->csrf_token}, s->last_seen_at};
+    f.lookup.principal.session_id = s->id;
     f.lookup.principal.credential = auth::Credential::session_cookie;
     return f;
   });
   if (!found) return std::nullopt;
   if (t - found->last_seen >= kTouchEveryMs) {
     db.write([&](storage::Connection& c) {
-      c.q("UPDATE sessions SET last_seen_at = $1 WHERE id = $2", t,
-          found->lookup.principal.session_id);
+      store::touch_session(c, found->lookup.principal.session_id, t);
     });
   }
   return found->lookup;
@@ -189,14 +170,9 @@ std::optional<SessionLookup> find_session(storage::Database& db, const config::C
 std::optional<auth::Principal> find_api_token(storage::Database& db, std::string_view token) {
   const auto hash = token_hash(token);
   return db.read([&](storage::Connection& c) -> std::optional<auth::Principal> {
-    const auto r =
-        c.q("SELECT t.revoked AS token_revoked, u.* FROM api_tokens t"
-            " JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1",
-            hash);
-    if (r.empty() || r.front().boolean("token_revoked") || r.front().boolean("disabled")) {
-      return std::nullopt;
-    }
-    auto p = principal_of(user_from_row(r.front()));
+    const auto stored = store::token_by_hash(c, hash);
+    if (!stored || stored->revoked || stored->user.disabled) return std::nullopt;
+    auto p = principal_of(stored->user);
     p.credential = auth::Credential::bearer_token;
     return p;
   });
@@ -207,11 +183,7 @@ std::string issue_api_token(storage::Connection& c, const audit::Actor& actor, s
   if (!find_user(c, user_id))
     throw Error::not_found("user.not_found", "用户不存在", "no such user");
   auto token = random_token();
-  const auto id = c.q("INSERT INTO api_tokens (token_hash, user_id, name, created_at)"
-                      " VALUES ($1, $2, $3, $4) RETURNING id",
-                      token_hash(token), user_id, name, audit::now_ms())
-                      .front()
-                      .int64(0);
+  const auto id = store::insert_api_token(c, token_hash(token), user_id, name, audit::now_ms());
   audit::record(c, actor,
                 {"api_token.issue", "api_token", id,
                  boost::json::object{{"user_id", user_id}, {"name", name}}});

@@ -4,6 +4,7 @@
 #include "accounts/accounts.hpp"
 #include "accounts/internal.hpp"
 #include "accounts/password.hpp"
+#include "accounts/store.hpp"
 #include "core/error.hpp"
 #include "core/storage/db_error.hpp"
 #include "core/text/text.hpp"
@@ -12,11 +13,17 @@ namespace tongxin::accounts {
 
 namespace {
 
+[[maybe_unused]] const bool notice_directory_installed = install_notice_directory();
+
 std::string join_roles(const std::vector<auth::Role>& roles) {
   std::string out;
   for (const auto r : roles)
     out += (out.empty() ? "" : ",") + std::string(auth::role_name(r));
   return out;
+}
+
+Error user_not_found() {
+  return Error::not_found("user.not_found", "用户不存在", "no such user");
 }
 
 bool valid_username(std::string_view u) {
@@ -42,20 +49,6 @@ std::vector<auth::Role> parse_roles(std::string_view text) {
   return roles;
 }
 
-User user_from_row(const storage::Row& row) {
-  User u;
-  u.id = row.int64("id");
-  u.username = row.text("username");
-  u.display_name = row.text("display_name");
-  u.roles = parse_roles(row.text("roles"));
-  u.conference_id = row.int64("conference_id");
-  u.member_id = row.opt_int64("member_id");
-  u.agency_id = row.opt_int64("agency_id");
-  u.studio_id = row.opt_int64("studio_id");
-  u.disabled = row.boolean("disabled");
-  return u;
-}
-
 std::int64_t create_user(storage::Connection& c, const audit::Actor& actor, const NewUser& u,
                          const config::Config& config) {
   const auto username = text::normalize(u.username);
@@ -71,16 +64,12 @@ std::int64_t create_user(storage::Connection& c, const audit::Actor& actor, cons
   }
   check_password_rules(u.password, username);
   const auto hash = hash_password(u.password, {config.argon2_memory_kib, config.argon2_ops});
-  const auto now = audit::now_ms();
+  NewUser stored = u;
+  stored.username = username;
+  if (stored.display_name.empty()) stored.display_name = username;
   std::int64_t id = 0;
   try {
-    id = c.q("INSERT INTO users (username, display_name, password_hash, roles, conference_id,"
-             " member_id, agency_id, studio_id, password_changed_at, created_at, updated_at)"
-             " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9) RETURNING id",
-             username, u.display_name.empty() ? username : u.display_name, hash,
-             join_roles(u.roles), u.conference_id, u.member_id, u.agency_id, u.studio_id, now)
-             .front()
-             .int64(0);
+    id = store::insert_user(c, stored, join_roles(u.roles), hash, audit::now_ms());
   } catch (const storage::DbError& e) {
     if (e.kind() != storage::DbErrorKind::unique_violation) throw;
     throw Error::conflict("accounts.username_taken", "用户名已被使用", "username is taken");
@@ -96,35 +85,36 @@ void set_password(storage::Connection& c, const audit::Actor& actor, std::string
   const auto name = text::normalize(username);
   check_password_rules(new_password, name);
   const auto hash = hash_password(new_password, {config.argon2_memory_kib, config.argon2_ops});
-  const auto rows =
-      c.q("UPDATE users SET password_hash = $1, password_changed_at = $2, updated_at = $2,"
-          " failed_logins = 0, locked_until = 0 WHERE username = $3 RETURNING id",
-          hash, audit::now_ms(), name);
-  if (rows.empty()) throw Error::not_found("user.not_found", "用户不存在", "no such user");
+  const auto id = store::set_password_hash(c, name, hash, audit::now_ms());
+  if (!id) throw user_not_found();
   // A new password ends every session opened with the old one.
-  c.q("UPDATE sessions SET revoked = $1 WHERE user_id = $2", true, rows.front().int64(0));
-  audit::record(c, actor, {"user.password_set", "user", rows.front().int64(0), nullptr});
+  store::revoke_sessions_of(c, *id);
+  audit::record(c, actor, {"user.password_set", "user", *id, nullptr});
 }
 
 void set_disabled(storage::Connection& c, const audit::Actor& actor, std::string_view username,
                   bool disabled) {
-  const auto rows =
-      c.q("UPDATE users SET disabled = $1, updated_at = $2 WHERE username = $3"
-          " RETURNING id",
-          disabled, audit::now_ms(), text::normalize(username));
-  if (rows.empty()) throw Error::not_found("user.not_found", "用户不存在", "no such user");
-  const auto id = rows.front().int64(0);
+  const auto id = store::set_disabled(c, text::normalize(username), disabled, audit::now_ms());
+  if (!id) throw user_not_found();
   if (disabled) {
-    c.q("UPDATE sessions SET revoked = $1 WHERE user_id = $2", true, id);
-    c.q("UPDATE api_tokens SET revoked = $1 WHERE user_id = $2", true, id);
+    store::revoke_sessions_of(c, *id);
+    store::revoke_api_tokens_of(c, *id);
   }
-  audit::record(c, actor, {disabled ? "user.disable" : "user.enable", "user", id, nullptr});
+  audit::record(c, actor, {disabled ? "user.disable" : "user.enable", "user", *id, nullptr});
 }
 
 std::optional<User> find_user(storage::Connection& c, std::int64_t id) {
-  const auto r = c.q("SELECT * FROM users WHERE id = $1", id);
-  if (r.empty()) return std::nullopt;
-  return user_from_row(r.front());
+  return store::user_by_id(c, id);
+}
+
+User get_user(storage::Connection& c, std::int64_t id) {
+  auto u = find_user(c, id);
+  if (!u) throw user_not_found();
+  return *std::move(u);
+}
+
+UserPage list_users(storage::Connection& c, std::int64_t after_id, std::size_t limit) {
+  return store::users_after(c, after_id, limit);
 }
 
 }  // namespace tongxin::accounts

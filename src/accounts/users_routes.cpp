@@ -6,6 +6,7 @@
 
 #include "accounts/accounts.hpp"
 #include "accounts/internal.hpp"
+#include "accounts/routes.hpp"
 #include "core/error.hpp"
 #include "core/http/actor.hpp"
 #include "core/json/fields.hpp"
@@ -15,6 +16,11 @@ namespace tongxin::accounts {
 
 void register_auth_routes(http::Router& router, ServiceContext& ctx);
 void register_notification_routes(http::Router& router, ServiceContext& ctx);
+
+boost::json::value next_cursor(bool more, std::int64_t last_id) {
+  if (!more) return nullptr;
+  return boost::json::string(paging::encode({"", last_id}));
+}
 
 namespace {
 
@@ -31,67 +37,46 @@ std::vector<Role> read_roles(json::FieldReader& f) {
 }
 
 http::Response list_users(ServiceContext& ctx, http::Request& req) {
-  const auto limit = paging::limit(req.query_param("limit"));
+  const auto limit = static_cast<std::size_t>(paging::limit(req.query_param("limit")));
   const auto cursor = paging::decode(req.query_param("cursor"));
-  const auto after = cursor ? cursor->id : 0;
-  return ctx.db.read([&](storage::Connection& c) {
-    const auto rows =
-        c.q("SELECT * FROM users WHERE id > $1 ORDER BY id LIMIT $2", after, limit + 1);
-    boost::json::array items;
-    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-      items.push_back(user_json(user_from_row(rows[i])));
-    }
-    boost::json::value next = nullptr;
-    if (rows.size() > static_cast<std::size_t>(limit)) {
-      next = boost::json::string(
-          paging::encode({"", rows[static_cast<std::size_t>(limit) - 1].int64("id")}));
-    }
-    return http::Response::json(
-        boost::json::object{{"items", std::move(items)}, {"next_cursor", next}});
+  const auto page = ctx.db.read([&](storage::Connection& c) {
+    return accounts::list_users(c, cursor ? cursor->id : 0, limit);
   });
+  boost::json::array items;
+  for (const auto& u : page.items)
+    items.push_back(user_json(u));
+  return http::Response::json(boost::json::object{
+      {"items", std::move(items)},
+      {"next_cursor", next_cursor(page.more, page.items.empty() ? 0 : page.items.back().id)}});
 }
 
-std::string username_of(storage::Connection& c, std::int64_t id) {
-  const auto u = find_user(c, id);
-  if (!u) throw Error::not_found("user.not_found", "用户不存在", "no such user");
-  return u->username;
+boost::json::object logged_json(const audit::Logged& e) {
+  boost::json::object o{{"id", e.id},
+                        {"at", e.at},
+                        {"username", e.username ? boost::json::value(*e.username) : nullptr},
+                        {"action", e.action},
+                        {"object_type", e.object_type},
+                        {"remote_addr", e.remote_addr},
+                        {"request_id", e.request_id}};
+  if (e.object_id) o["object_id"] = *e.object_id;
+  if (!e.detail.is_null()) o["detail"] = e.detail;
+  return o;
 }
 
 http::Response audit_log(ServiceContext& ctx, http::Request& req) {
-  const auto limit = paging::limit(req.query_param("limit"), 50, 200);
   const auto cursor = paging::decode(req.query_param("cursor"));
-  const auto action = req.query_param("action").value_or("");
-  const auto user = req.query_param("user").value_or("");
-  return ctx.db.read([&](storage::Connection& c) {
-    // Newest first; the cursor is the last id seen.
-    const auto rows =
-        c.q("SELECT * FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR action = $2)"
-            " AND ($3 = '' OR username = $3) ORDER BY id DESC LIMIT $4",
-            cursor ? cursor->id : 0, action, user, limit + 1);
-    boost::json::array items;
-    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-      const auto r = rows[i];
-      boost::json::object o{
-          {"id", r.int64("id")},
-          {"at", r.int64("at")},
-          {"username",
-           r.opt_text("username") ? boost::json::value(*r.opt_text("username")) : nullptr},
-          {"action", r.text("action")},
-          {"object_type", r.text("object_type")},
-          {"remote_addr", r.text("remote_addr")},
-          {"request_id", r.text("request_id")}};
-      if (const auto id = r.opt_int64("object_id")) o["object_id"] = *id;
-      if (const auto d = r.opt_text("detail")) o["detail"] = boost::json::parse(*d);
-      items.push_back(std::move(o));
-    }
-    boost::json::value next = nullptr;
-    if (rows.size() > static_cast<std::size_t>(limit)) {
-      next = boost::json::string(
-          paging::encode({"", rows[static_cast<std::size_t>(limit) - 1].int64("id")}));
-    }
-    return http::Response::json(
-        boost::json::object{{"items", std::move(items)}, {"next_cursor", next}});
-  });
+  audit::LogQuery q;
+  q.limit = static_cast<std::size_t>(paging::limit(req.query_param("limit"), 50, 200));
+  q.before_id = cursor ? cursor->id : 0;  // newest first; the cursor is the last id seen
+  q.action = req.query_param("action").value_or("");
+  q.username = req.query_param("user").value_or("");
+  const auto page = ctx.db.read([&](storage::Connection& c) { return audit::read_log(c, q); });
+  boost::json::array items;
+  for (const auto& e : page.items)
+    items.push_back(logged_json(e));
+  return http::Response::json(boost::json::object{
+      {"items", std::move(items)},
+      {"next_cursor", next_cursor(page.more, page.items.empty() ? 0 : page.items.back().id)}});
 }
 
 }  // namespace
@@ -137,7 +122,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const bool enable = f.optional_bool("enable").value_or(false);
                     f.reject_unknown();
                     return ctx.db.write([&](storage::Connection& c) {
-                      const auto name = username_of(c, req.id_param());
+                      const auto name = get_user(c, req.id_param()).username;
                       set_disabled(c, http::actor_of(req), name, !enable);
                       return http::Response::json(user_json(*find_user(c, req.id_param())));
                     });
@@ -153,8 +138,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const auto password = f.required_string("password", 128);
                     f.reject_unknown();
                     ctx.db.write([&](storage::Connection& c) {
-                      set_password(c, http::actor_of(req), username_of(c, req.id_param()), password,
-                                   ctx.config);
+                      set_password(c, http::actor_of(req), get_user(c, req.id_param()).username,
+                                   password, ctx.config);
                     });
                     return http::Response::no_content();
                   },

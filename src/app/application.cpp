@@ -12,6 +12,7 @@
 
 #include "accounts/accounts.hpp"
 #include "accounts/migrations.hpp"
+#include "accounts/routes.hpp"
 #include "app/background.hpp"
 #include "app/key_file.hpp"
 #include "app/openapi.hpp"
@@ -26,6 +27,7 @@
 #include "meetings/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "organisation/routes.hpp"
 #include "outputs/migrations.hpp"
 #include "outputs/outputs.hpp"
 #include "records/migrations.hpp"

@@ -3,8 +3,9 @@
 
 #include <stdexcept>
 
-#include "organisation/resource.hpp"
-#include "organisation/specs.hpp"
+#include "organisation/entity.hpp"
+#include "organisation/entity_specs.hpp"
+#include "organisation/routes.hpp"
 
 namespace tongxin::organisation {
 
@@ -15,7 +16,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
   register_conference_routes(router, ctx);
   for (const auto* spec : {&sector_spec(), &committee_spec(), &member_group_spec(),
                            &party_unit_spec(), &member_spec(), &studio_spec(), &agency_spec()}) {
-    register_resource(router, ctx, *spec);
+    register_entity(router, ctx, *spec);
   }
   register_public_routes(router, ctx);
 }

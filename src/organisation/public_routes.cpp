@@ -10,9 +10,11 @@
 
 #include "core/error.hpp"
 #include "core/text/text.hpp"
+#include "organisation/entity_specs.hpp"
 #include "organisation/organisation.hpp"
+#include "organisation/public_store.hpp"
 #include "organisation/qr_code.hpp"
-#include "organisation/specs.hpp"
+#include "organisation/routes.hpp"
 
 namespace tongxin::organisation {
 
@@ -25,7 +27,7 @@ ReceptionDaysSource& reception_days_source() {
   return source;
 }
 
-json::object public_view(const ResourceSpec& spec, const json::object& full) {
+json::object public_view(const EntitySpec& spec, const json::object& full) {
   json::object o{{"id", full.at("id")}};
   for (const auto& f : spec.fields) {
     if (f.is_public) o[f.name] = full.at(f.name);
@@ -127,31 +129,18 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                       }
                       prefix = divisions::subtree_prefix(d->code);
                     }
+                    const StudioSearch search{
+                        .division_prefix = prefix, .q = text::normalize(q), .near = near};
                     return ctx.db.read([&](storage::Connection& c) {
-                      std::string sql =
-                          "SELECT id, lat, lng FROM studios WHERE archived_at IS NULL AND status "
-                          "<> 'archived'"
-                          " AND division_code LIKE $1 AND " +
-                          c.dialect().ilike("search_key", "$2");
-                      std::vector<storage::Value> params{
-                          prefix + "%",
-                          "%" + storage::Dialect::like_escape(text::normalize(q)) + "%"};
-                      if (near) {
-                        // A box of about ±55 km first (index-friendly), exact distance after.
-                        sql += " AND lat BETWEEN $3 AND $4 AND lng BETWEEN $5 AND $6";
-                        params.insert(params.end(), {near->first - 0.5, near->first + 0.5,
-                                                     near->second - 0.6, near->second + 0.6});
-                      }
-                      sql += " ORDER BY id LIMIT 500";
-                      const auto rows = c.query(sql, params);
+                      const auto spots = find_public_studios(c, search);
                       std::vector<std::pair<double, std::int64_t>> order;
-                      for (const auto r : rows) {
+                      for (const auto& spot : spots) {
                         double d = 0;
                         if (near) {
-                          if (r.is_null("lat") || r.is_null("lng")) continue;
-                          d = distance_m(near->first, near->second, r.real("lat"), r.real("lng"));
+                          if (!spot.lat || !spot.lng) continue;
+                          d = distance_m(near->first, near->second, *spot.lat, *spot.lng);
                         }
-                        order.emplace_back(d, r.int64("id"));
+                        order.emplace_back(d, spot.id);
                       }
                       if (near) std::stable_sort(order.begin(), order.end());
                       json::array items;
@@ -202,31 +191,25 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
               .access = http::Access::open,
               .summary = "公开：委员工作室主页 / a studio's public page",
               .tag = "public"});
-  router.add(
-      {.method = http::Method::get,
-       .pattern = "/api/v1/public/members/{id}",
-       .handler =
-           [&ctx](http::Request& req) {
-             const auto id = req.id_param();
-             return ctx.db.read([&](storage::Connection& c) {
-               auto o = public_member(c, id);
-               json::array studios;
-               for (const auto r :
-                    c.q("SELECT s.id, s.name FROM studio_members sm JOIN studios s ON"
-                        " s.id = sm.studio_id WHERE sm.member_id = $1 AND s.archived_at IS NULL"
-                        " ORDER BY s.id",
-                        id)) {
-                 studios.push_back(json::object{{"id", r.int64("id")}, {"name", r.text("name")}});
-               }
-               o["studios"] = std::move(studios);
-               o["verified"] = verified(ctx, req, "m/" + std::to_string(id));
-               o["public_url"] = public_url(ctx, 'm', id);
-               return http::Response::json(o);
-             });
-           },
-       .access = http::Access::open,
-       .summary = "公开：委员风采 / a member's public profile",
-       .tag = "public"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/public/members/{id}",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto id = req.id_param();
+                    return ctx.db.read([&](storage::Connection& c) {
+                      auto o = public_member(c, id);
+                      json::array studios;
+                      for (const auto& s : studios_of_member(c, id))
+                        studios.push_back(json::object{{"id", s.id}, {"name", s.name}});
+                      o["studios"] = std::move(studios);
+                      o["verified"] = verified(ctx, req, "m/" + std::to_string(id));
+                      o["public_url"] = public_url(ctx, 'm', id);
+                      return http::Response::json(o);
+                    });
+                  },
+              .access = http::Access::open,
+              .summary = "公开：委员风采 / a member's public profile",
+              .tag = "public"});
 
   const auto qr_route = [&ctx, &router](const std::string& pattern, char kind, bool svg) {
     router.add({.method = http::Method::get,
@@ -235,11 +218,7 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                     [&ctx, kind, svg](http::Request& req) {
                       const auto id = req.id_param();
                       const bool exists = ctx.db.read([&](storage::Connection& c) {
-                        const auto* table = kind == 's' ? "studios" : "members";
-                        return !c.q(std::string("SELECT 1 FROM ") + table +
-                                        " WHERE id = $1 AND archived_at IS NULL",
-                                    id)
-                                    .empty();
+                        return kind == 's' ? live_studio_exists(c, id) : live_member_exists(c, id);
                       });
                       if (!exists) throw kind == 's' ? studio_not_found() : member_not_found();
                       const auto url = public_url(ctx, kind, id);

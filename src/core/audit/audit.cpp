@@ -22,4 +22,27 @@ void record(storage::Connection& c, const Actor& actor, const Entry& entry) {
                              : storage::Value(boost::json::serialize(entry.detail)));
 }
 
+LogPage read_log(storage::Connection& c, const LogQuery& q) {
+  const auto rows =
+      c.q("SELECT * FROM audit_log WHERE ($1 = 0 OR id < $1) AND ($2 = '' OR action = $2)"
+          " AND ($3 = '' OR username = $3) ORDER BY id DESC LIMIT $4",
+          q.before_id, q.action, q.username, static_cast<std::int64_t>(q.limit + 1));
+  LogPage page;
+  page.more = rows.size() > q.limit;
+  for (std::size_t i = 0; i < rows.size() && i < q.limit; ++i) {
+    const auto r = rows[i];
+    const auto detail = r.opt_text("detail");
+    page.items.push_back({.id = r.int64("id"),
+                          .at = r.int64("at"),
+                          .username = r.opt_text("username"),
+                          .action = r.text("action"),
+                          .object_type = r.text("object_type"),
+                          .object_id = r.opt_int64("object_id"),
+                          .remote_addr = r.text("remote_addr"),
+                          .request_id = r.text("request_id"),
+                          .detail = detail ? boost::json::parse(*detail) : boost::json::value()});
+  }
+  return page;
+}
+
 }  // namespace tongxin::audit

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/auth/principal.hpp"
 #include "core/storage/connection.hpp"
@@ -36,6 +37,31 @@ struct Entry {
 
 // Appends an audit row inside the caller's unit of work.
 void record(storage::Connection& c, const Actor& actor, const Entry& entry);
+
+// One stored audit row, as the auditor reads it.
+struct Logged {
+  std::int64_t id = 0;
+  std::int64_t at = 0;
+  std::optional<std::string> username;  // none for anonymous attempts and the system
+  std::string action;
+  std::string object_type;
+  std::optional<std::int64_t> object_id;
+  std::string remote_addr;
+  std::string request_id;
+  boost::json::value detail;  // null when none was recorded
+};
+
+struct LogQuery {
+  std::int64_t before_id = 0;  // 0: from the newest
+  std::string action;          // empty: any
+  std::string username;        // empty: anyone
+  std::size_t limit = 50;
+};
+struct LogPage {
+  std::vector<Logged> items;  // newest first, at most `limit`
+  bool more = false;          // older rows follow the last item
+};
+LogPage read_log(storage::Connection& c, const LogQuery& q);
 
 // Milliseconds since the Unix epoch, the time unit of every *_at column.
 std::int64_t now_ms();

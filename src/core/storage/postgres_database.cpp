@@ -4,14 +4,13 @@
 #include <libpq-fe.h>
 
 #include <charconv>
-#include <condition_variable>
 #include <cstring>
-#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/storage/db_error.hpp"
+#include "core/storage/pool.hpp"
 
 namespace tongxin::storage {
 
@@ -188,18 +187,16 @@ class PgConnection final : public Connection {
 class PgDatabase final : public Database {
  public:
   explicit PgDatabase(const DatabaseOptions& options)
-      : options_(options), dialect_(Engine::postgres) {
-    if (options_.pool_size == 0) options_.pool_size = 1;
+      : options_(options),
+        dialect_(Engine::postgres),
+        pool_(options.pool_size, [this] { return std::make_unique<PgConnection>(options_.url); }) {
     // Connect once now so a wrong URL fails at start-up, not at the first request.
-    release(acquire(), true);
+    pool_.acquire();
   }
 
   const Dialect& dialect() const override { return dialect_; }
 
-  PoolStats stats() const override {
-    std::lock_guard lock(mutex_);
-    return {open_, in_use_, waiting_};
-  }
+  PoolStats stats() const override { return pool_.stats(); }
 
   bool ping() override {
     try {
@@ -219,19 +216,23 @@ class PgDatabase final : public Database {
  private:
   void run(const std::function<void(Connection&)>& unit, const char* begin, int attempts) {
     for (int attempt = 1;; ++attempt) {
-      auto conn = acquire();
+      auto conn = pool_.acquire();
+      // A broken connection goes back closed; the next acquire opens a fresh one.
+      struct Check {
+        decltype(conn)& lease;
+        ~Check() {
+          if (!lease->healthy()) lease.discard();
+        }
+      } check{conn};
       bool began = false;
       try {
         conn->execute_script(begin);
         began = true;
         unit(*conn);
         conn->execute_script("COMMIT");
-        release(std::move(conn), true);
         return;
       } catch (const DbError& e) {
-        const bool healthy = conn->healthy();
-        if (healthy && began) rollback(*conn);
-        release(std::move(conn), healthy);
+        if (conn->healthy() && began) rollback(*conn);
         // A broken connection before the unit began, or a serialization failure, leaves
         // nothing committed: safe to run again on a fresh connection.
         const bool retry = e.kind() == DbErrorKind::serialization_failure ||
@@ -239,8 +240,6 @@ class PgDatabase final : public Database {
         if (!retry || attempt >= attempts) throw;
       } catch (...) {
         if (conn->healthy()) rollback(*conn);
-        const bool healthy = conn->healthy();
-        release(std::move(conn), healthy);
         throw;
       }
     }
@@ -254,49 +253,9 @@ class PgDatabase final : public Database {
     }
   }
 
-  std::unique_ptr<PgConnection> acquire() {
-    std::unique_lock lock(mutex_);
-    ++waiting_;
-    cv_.wait(lock, [&] { return !idle_.empty() || open_ < options_.pool_size; });
-    --waiting_;
-    ++in_use_;
-    if (!idle_.empty()) {
-      auto c = std::move(idle_.back());
-      idle_.pop_back();
-      return c;
-    }
-    ++open_;
-    lock.unlock();
-    try {
-      return std::make_unique<PgConnection>(options_.url);
-    } catch (...) {
-      std::lock_guard relock(mutex_);
-      --open_;
-      --in_use_;
-      cv_.notify_one();
-      throw;
-    }
-  }
-
-  void release(std::unique_ptr<PgConnection> c, bool healthy) {
-    std::lock_guard lock(mutex_);
-    --in_use_;
-    if (healthy && c->healthy()) {
-      idle_.push_back(std::move(c));
-    } else {
-      --open_;  // dropped; the next acquire opens a fresh one
-    }
-    cv_.notify_one();
-  }
-
   DatabaseOptions options_;
   Dialect dialect_;
-  mutable std::mutex mutex_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<PgConnection>> idle_;
-  std::size_t open_ = 0;
-  std::size_t in_use_ = 0;
-  std::size_t waiting_ = 0;
+  ConnectionPool<PgConnection> pool_;
 };
 
 }  // namespace

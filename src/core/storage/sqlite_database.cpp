@@ -3,13 +3,14 @@
 
 #include <sqlite3.h>
 
-#include <condition_variable>
+#include <atomic>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "core/storage/db_error.hpp"
+#include "core/storage/pool.hpp"
 
 namespace tongxin::storage {
 
@@ -203,7 +204,13 @@ class SqliteConnection final : public Connection {
 class SqliteDatabase final : public Database {
  public:
   SqliteDatabase(std::string path, const DatabaseOptions& options)
-      : path_(std::move(path)), options_(options), dialect_(Engine::sqlite) {
+      : path_(std::move(path)),
+        options_(options),
+        dialect_(Engine::sqlite),
+        // Readers open read-write so they can see a WAL the writer has not checkpointed;
+        // they only ever run inside BEGIN … COMMIT without writes.
+        readers_(options.pool_size,
+                 [this] { return std::make_unique<SqliteConnection>(path_, options_, false); }) {
     writer_ = std::make_unique<SqliteConnection>(path_, options_, false);
     memory_ = path_ == ":memory:" || path_.empty();
   }
@@ -211,8 +218,10 @@ class SqliteDatabase final : public Database {
   const Dialect& dialect() const override { return dialect_; }
 
   PoolStats stats() const override {
-    std::lock_guard lock(mutex_);
-    return {open_readers_ + 1, in_use_, waiting_};
+    auto s = readers_.stats();
+    s.size += 1;  // the writer
+    s.in_use += writer_busy_.load();
+    return s;
   }
 
   bool ping() override {
@@ -227,11 +236,11 @@ class SqliteDatabase final : public Database {
  protected:
   void run_write(const std::function<void(Connection&)>& unit) override {
     std::lock_guard write_lock(write_mutex_);
-    count(+1);
+    ++writer_busy_;
     struct Done {
-      SqliteDatabase* self;
-      ~Done() { self->count(-1); }
-    } done{this};
+      std::atomic<std::size_t>& busy;
+      ~Done() { --busy; }
+    } done{writer_busy_};
     writer_->execute_script("BEGIN IMMEDIATE");
     try {
       unit(*writer_);
@@ -249,14 +258,8 @@ class SqliteDatabase final : public Database {
       read_on(*writer_, unit);
       return;
     }
-    auto conn = acquire();
-    try {
-      read_on(*conn, unit);
-    } catch (...) {
-      release(std::move(conn));
-      throw;
-    }
-    release(std::move(conn));
+    auto reader = readers_.acquire();
+    read_on(*reader, unit);
   }
 
  private:
@@ -279,56 +282,14 @@ class SqliteDatabase final : public Database {
     }
   }
 
-  void count(int delta) {
-    std::lock_guard lock(mutex_);
-    in_use_ = static_cast<std::size_t>(static_cast<long>(in_use_) + delta);
-  }
-
-  std::unique_ptr<SqliteConnection> acquire() {
-    std::unique_lock lock(mutex_);
-    ++waiting_;
-    cv_.wait(lock, [&] { return !idle_.empty() || open_readers_ < options_.pool_size; });
-    --waiting_;
-    ++in_use_;
-    if (!idle_.empty()) {
-      auto c = std::move(idle_.back());
-      idle_.pop_back();
-      return c;
-    }
-    ++open_readers_;
-    lock.unlock();
-    try {
-      // Readers open read-write so they can see a WAL the writer has not checkpointed;
-      // they only ever run inside BEGIN … COMMIT without writes.
-      return std::make_unique<SqliteConnection>(path_, options_, false);
-    } catch (...) {
-      std::lock_guard relock(mutex_);
-      --open_readers_;
-      --in_use_;
-      cv_.notify_one();
-      throw;
-    }
-  }
-
-  void release(std::unique_ptr<SqliteConnection> c) {
-    std::lock_guard lock(mutex_);
-    --in_use_;
-    idle_.push_back(std::move(c));
-    cv_.notify_one();
-  }
-
   std::string path_;
   DatabaseOptions options_;
   Dialect dialect_;
   bool memory_ = false;
   std::mutex write_mutex_;
   std::unique_ptr<SqliteConnection> writer_;
-  mutable std::mutex mutex_;
-  std::condition_variable cv_;
-  std::vector<std::unique_ptr<SqliteConnection>> idle_;
-  std::size_t open_readers_ = 0;
-  std::size_t in_use_ = 0;
-  std::size_t waiting_ = 0;
+  std::atomic<std::size_t> writer_busy_ = 0;
+  ConnectionPool<SqliteConnection> readers_;
 };
 
 }  // namespace

@@ -1,11 +1,12 @@
-// src/organisation/resource.hpp
+// src/organisation/entity.hpp
 //
 // One generic engine for the organisation's record types (sectors, committees, member
 // groups, party units, members, studios): each is described as data — its table, its
 // fields with types and rules, its filters — and gets list (filters, q= by name or
 // pinyin, cursor paging), get, create, update, archive, validation with Chinese messages,
 // conference scoping and an audit row per write. What is special about a type lives in
-// its spec's hooks, not in copies of this code.
+// its spec's hooks, not in copies of this code. (Entity, not "resource": Resource is the
+// glossary's 资源清单, a member's offer.)
 #pragma once
 
 #include <boost/json.hpp>
@@ -37,7 +38,7 @@ struct Field {
   bool is_public = false;                 // shown on public pages
 };
 
-struct ResourceSpec {
+struct EntitySpec {
   std::string kind;  // "studio": error codes, audit object type
   std::string table;
   std::string path;  // "/api/v1/studios"
@@ -60,11 +61,11 @@ struct ResourceSpec {
 
 // scope_path() and in_scope() live in organisation/briefs.hpp.
 
-boost::json::object row_json(const ResourceSpec& spec, const storage::Row& row);
-std::optional<boost::json::object> load(storage::Connection& c, const ResourceSpec& spec,
+boost::json::object row_json(const EntitySpec& spec, const storage::Row& row);
+std::optional<boost::json::object> load(storage::Connection& c, const EntitySpec& spec,
                                         std::int64_t id);
 
-void register_resource(http::Router& router, ServiceContext& ctx, const ResourceSpec& spec);
+void register_entity(http::Router& router, ServiceContext& ctx, const EntitySpec& spec);
 
 // Validates and normalises one field value from a request body into a storage value.
 storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, const Field& f,
@@ -75,7 +76,7 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
 namespace tongxin::organisation {
 // Validates `body` like the API does and inserts (no `id`) or updates the record, runs the
 // spec's hooks and writes the audit row. No permission checks: callers do those.
-std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const ResourceSpec& spec,
+std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const EntitySpec& spec,
                    const audit::Actor& actor, std::int64_t conference_id,
                    const boost::json::object& body, std::optional<std::int64_t> id = std::nullopt,
                    boost::json::object merged = {});

@@ -1,5 +1,5 @@
-// src/organisation/resource.cpp
-#include "organisation/resource.hpp"
+// src/organisation/entity.cpp
+#include "organisation/entity.hpp"
 
 #include <charconv>
 
@@ -20,16 +20,16 @@ namespace json = boost::json;
   throw Error::invalid_field(f.name, f.label_zh + zh, f.name + " " + en);
 }
 
-Error not_found(const ResourceSpec& spec) {
+Error not_found(const EntitySpec& spec) {
   return Error::not_found(spec.kind + ".not_found", spec.label_zh + "不存在",
                           spec.label_en + " not found");
 }
 
-bool may_write(const ResourceSpec& spec, const auth::Principal& p) {
+bool may_write(const EntitySpec& spec, const auth::Principal& p) {
   return p.has_any(spec.writers);
 }
 
-std::string columns_of(const ResourceSpec& spec) {
+std::string columns_of(const EntitySpec& spec) {
   std::string cols = "id, conference_id, archived_at, created_at, updated_at";
   for (const auto& f : spec.fields)
     cols += ", " + f.name;
@@ -58,7 +58,7 @@ bool in_scope(storage::Connection& c, const auth::Principal& p, std::int64_t con
   return !r.empty() && r.front().text(0).starts_with(scope_path(c, p));
 }
 
-json::object row_json(const ResourceSpec& spec, const storage::Row& row) {
+json::object row_json(const EntitySpec& spec, const storage::Row& row) {
   json::object o{{"id", row.int64("id")}, {"conference_id", row.int64("conference_id")}};
   for (const auto& f : spec.fields) {
     if (row.is_null(f.name)) {
@@ -90,8 +90,7 @@ json::object row_json(const ResourceSpec& spec, const storage::Row& row) {
   return o;
 }
 
-std::optional<json::object> load(storage::Connection& c, const ResourceSpec& spec,
-                                 std::int64_t id) {
+std::optional<json::object> load(storage::Connection& c, const EntitySpec& spec, std::int64_t id) {
   const auto r = c.q("SELECT " + columns_of(spec) + " FROM " + spec.table + " WHERE id = $1", id);
   if (r.empty()) return std::nullopt;
   auto o = row_json(spec, r.front());
@@ -190,7 +189,7 @@ storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, co
   return storage::Null{};
 }
 
-std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const ResourceSpec& spec,
+std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const EntitySpec& spec,
                    const audit::Actor& actor, std::int64_t conference_id, const json::object& body,
                    std::optional<std::int64_t> id, json::object merged) {
   std::vector<std::string> names;
@@ -251,7 +250,7 @@ std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const Reso
 
 namespace {
 
-http::Response list(ServiceContext& ctx, const ResourceSpec& spec, http::Request& req) {
+http::Response list(ServiceContext& ctx, const EntitySpec& spec, http::Request& req) {
   const auto limit = paging::limit(req.query_param("limit"));
   const auto cursor = paging::decode(req.query_param("cursor"));
   const auto& p = req.user();
@@ -311,7 +310,7 @@ http::Response list(ServiceContext& ctx, const ResourceSpec& spec, http::Request
   });
 }
 
-http::Response get(ServiceContext& ctx, const ResourceSpec& spec, http::Request& req) {
+http::Response get(ServiceContext& ctx, const EntitySpec& spec, http::Request& req) {
   const auto id = req.id_param();
   return ctx.db.read([&](storage::Connection& c) {
     auto o = load(c, spec, id);
@@ -321,7 +320,7 @@ http::Response get(ServiceContext& ctx, const ResourceSpec& spec, http::Request&
 }
 
 // Writes the fields present in `body` (all of them when creating).
-http::Response write(ServiceContext& ctx, const ResourceSpec& spec, http::Request& req,
+http::Response write(ServiceContext& ctx, const EntitySpec& spec, http::Request& req,
                      std::optional<std::int64_t> id) {
   const auto& body = req.json();
   const auto& p = req.user();
@@ -377,7 +376,7 @@ http::Response write(ServiceContext& ctx, const ResourceSpec& spec, http::Reques
   });
 }
 
-http::Response archive(ServiceContext& ctx, const ResourceSpec& spec, http::Request& req) {
+http::Response archive(ServiceContext& ctx, const EntitySpec& spec, http::Request& req) {
   const auto id = req.id_param();
   return ctx.db.write([&](storage::Connection& c) {
     auto o = load(c, spec, id);
@@ -396,7 +395,7 @@ http::Response archive(ServiceContext& ctx, const ResourceSpec& spec, http::Requ
 
 }  // namespace
 
-void register_resource(http::Router& router, ServiceContext& ctx, const ResourceSpec& spec) {
+void register_entity(http::Router& router, ServiceContext& ctx, const EntitySpec& spec) {
   const auto* s = &spec;  // specs are static; routes keep a pointer
   router.add({.method = http::Method::get,
               .pattern = spec.path,

@@ -1,5 +1,5 @@
-// src/organisation/specs.cpp
-#include "organisation/specs.hpp"
+// src/organisation/entity_specs.cpp
+#include "organisation/entity_specs.hpp"
 
 #include "core/error.hpp"
 
@@ -27,8 +27,8 @@ std::optional<std::string> name_of(storage::Connection& c, const std::string& ta
 
 }  // namespace
 
-const ResourceSpec& sector_spec() {
-  static const ResourceSpec spec{
+const EntitySpec& sector_spec() {
+  static const EntitySpec spec{
       .kind = "sector",
       .table = "sectors",
       .path = "/api/v1/sectors",
@@ -52,8 +52,8 @@ const ResourceSpec& sector_spec() {
   return spec;
 }
 
-const ResourceSpec& committee_spec() {
-  static const ResourceSpec spec{
+const EntitySpec& committee_spec() {
+  static const EntitySpec spec{
       .kind = "committee",
       .table = "committees",
       .path = "/api/v1/committees",
@@ -67,8 +67,8 @@ const ResourceSpec& committee_spec() {
   return spec;
 }
 
-const ResourceSpec& member_group_spec() {
-  static const ResourceSpec spec{
+const EntitySpec& member_group_spec() {
+  static const EntitySpec spec{
       .kind = "member_group",
       .table = "member_groups",
       .path = "/api/v1/member-groups",
@@ -86,8 +86,8 @@ const ResourceSpec& member_group_spec() {
   return spec;
 }
 
-const ResourceSpec& party_unit_spec() {
-  static const ResourceSpec spec{
+const EntitySpec& party_unit_spec() {
+  static const EntitySpec spec{
       .kind = "party_unit",
       .table = "party_units",
       .path = "/api/v1/party-units",
@@ -115,8 +115,8 @@ const ResourceSpec& party_unit_spec() {
   return spec;
 }
 
-const ResourceSpec& member_spec() {
-  static const ResourceSpec spec{
+const EntitySpec& member_spec() {
+  static const EntitySpec spec{
       .kind = "member",
       .table = "members",
       .path = "/api/v1/members",
@@ -198,8 +198,8 @@ const ResourceSpec& member_spec() {
   return spec;
 }
 
-const ResourceSpec& studio_spec() {
-  static const ResourceSpec spec{
+const EntitySpec& studio_spec() {
+  static const EntitySpec spec{
       .kind = "studio",
       .table = "studios",
       .path = "/api/v1/studios",
@@ -314,8 +314,8 @@ const ResourceSpec& studio_spec() {
 
 // Agencies (承办单位) answer what the conference assigns them; their contact phone is
 // the office line, not a person's own, so it is stored plain.
-const ResourceSpec& agency_spec() {
-  static const ResourceSpec spec{
+const EntitySpec& agency_spec() {
+  static const EntitySpec spec{
       .kind = "agency",
       .table = "agencies",
       .path = "/api/v1/agencies",
