@@ -103,7 +103,6 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
       "c.id, c.tracking_code, c.channel, c.title, c.text, c.address, c.division_code,"
       " c.studio_id, c.member_id, c.status, c.outcome, c.rating, c.cluster_id,"
       " c.escalation_level, c.claim_due_at, c.reply_due_at, c.created_at, c.updated_at";
-  const bool sqlite = c.dialect().engine() == storage::Engine::sqlite;
   std::string sql;
   if (searching) {
     // Ranking scores each match; a common word matches tens of thousands of cases, so the
@@ -111,23 +110,9 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
     // (docs/decisions/019). Paging is keyset on (rank, id) within that set.
     if (f.overdue) where.push_back("((" + claim_overdue + ") OR (" + reply_overdue + "))");
     const auto cap = params.add(f.search_candidates);
-    std::string inner;
-    if (sqlite) {
-      // CROSS JOIN keeps the index outermost: newest matches first, stopping at the cap.
-      auto w = where;
-      w.insert(w.begin(), "c.id = case_search.rowid");
-      w.insert(w.begin(), "case_search MATCH " + params.add(text::fts5_match(terms)));
-      inner = "SELECT " + columns + ", bm25(case_search) AS rank FROM case_search CROSS JOIN" +
-              " cases c" + conjunction(w) + " ORDER BY case_search.rowid DESC LIMIT " + cap;
-    } else {
-      const auto q = params.add(text::pg_tsquery(terms));
-      auto w = where;
-      w.insert(w.begin(), "c.search_vector @@ to_tsquery('simple', " + q + ")");
-      // Lower is better on both engines (bm25 is negative-better).
-      inner = "SELECT " + columns + ", (-(ts_rank(c.search_vector, to_tsquery('simple', " + q +
-              "))))::float8 AS rank FROM cases c" + conjunction(w) + " ORDER BY c.id DESC LIMIT " +
-              cap;
-    }
+    const auto inner = case_search_index().ranked_candidates(
+        c, "c", columns, where, terms, [&](storage::Value v) { return params.add(std::move(v)); },
+        cap);
     std::string outer_where;
     if (f.cursor) {
       double key = 0;

@@ -90,20 +90,25 @@ json::object get_output(storage::Connection& c, const auth::Principal& p, Kind k
   out["author_list"] = std::move(author_list);
 
   json::array agencies;
-  for (const auto& r : c.q("SELECT a.agency_id, g.name, a.role, a.status, a.assigned_at,"
-                           " a.signed_at, a.replied_at, a.reply_text, a.note FROM output_agencies a"
-                           " JOIN agencies g ON g.id = a.agency_id WHERE a.output_id = $1 ORDER BY"
-                           " a.role DESC, a.agency_id",
-                           o.id)) {
+  const auto agency_rows =
+      c.q("SELECT agency_id, role, status, assigned_at, signed_at, replied_at, reply_text, note"
+          " FROM output_agencies WHERE output_id = $1 ORDER BY role DESC, agency_id",
+          o.id);
+  std::vector<std::int64_t> agency_ids;
+  for (const auto& r : agency_rows)
+    agency_ids.push_back(r.int64(0));
+  const auto agency_names = organisation::names_of_agencies(c, agency_ids);
+  for (const auto& r : agency_rows) {
+    const auto name = agency_names.find(r.int64(0));
     agencies.emplace_back(json::object{{"agency_id", r.int64(0)},
-                                       {"name", r.text(1)},
-                                       {"role", r.text(2)},
-                                       {"status", r.text(3)},
-                                       {"assigned_at", r.int64(4)},
+                                       {"name", name == agency_names.end() ? "" : name->second},
+                                       {"role", r.text(1)},
+                                       {"status", r.text(2)},
+                                       {"assigned_at", r.int64(3)},
                                        {"signed_at", nullable(r.opt_int64("signed_at"))},
                                        {"replied_at", nullable(r.opt_int64("replied_at"))},
                                        {"reply", nullable(r.opt_text("reply_text"))},
-                                       {"note", r.text(8)}});
+                                       {"note", r.text(7)}});
   }
   out["agencies"] = std::move(agencies);
 

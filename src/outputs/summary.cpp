@@ -3,10 +3,9 @@
 // Headline figures of a kind for a year (workflows.md §2; the seeds' "3,372 micro-
 // suggestions, 95.4 % answered"): what was submitted in the year and how far it got.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
-#include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "organisation/briefs.hpp"
 #include "outputs/internal.hpp"
 #include "outputs/outputs.hpp"
@@ -16,12 +15,6 @@ namespace tongxin::outputs {
 namespace json = boost::json;
 
 namespace {
-
-std::int64_t year_start_ms(int year) {
-  using namespace std::chrono;
-  const sys_days d{std::chrono::year{year} / January / 1};
-  return duration_cast<milliseconds>(d.time_since_epoch()).count() - calendar::kChinaOffsetMs;
-}
 
 double rate(std::int64_t part, std::int64_t whole) {
   return whole == 0
@@ -45,7 +38,8 @@ json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind
   for (const auto id : scope)
     in += (in.empty() ? "" : ",") + std::to_string(id);
   if (in.empty()) in = "0";
-  const auto from = year_start_ms(year), to = year_start_ms(year + 1);
+  const auto period = calendar::Period::year(year);
+  const auto from = period.from_ms(), to = period.to_ms() + 1;
   const std::string base = " FROM outputs o WHERE o.kind = $1 AND o.conference_id IN (" + in +
                            ") AND o.submitted_at >= $2 AND o.submitted_at < $3";
   const std::string k(kind_name(kind));
