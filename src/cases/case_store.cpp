@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "cases/cases.hpp"
+#include "cases/errors.hpp"
 #include "cases/internal.hpp"
 #include "core/auth/principal.hpp"
 #include "core/sms/sms.hpp"
@@ -43,7 +44,7 @@ std::string_view party_name(Party p) {
 }  // namespace
 
 Error case_not_found() {
-  return Error::not_found("case.not_found", "诉求不存在或无权查看", "case not found");
+  return errors::case_not_found();
 }
 
 CaseRow case_from_row(const storage::Row& r) {

@@ -7,6 +7,7 @@
 
 #include "core/calendar/dates.hpp"
 #include "organisation/briefs.hpp"
+#include "outputs/errors.hpp"
 #include "outputs/internal.hpp"
 #include "outputs/outputs.hpp"
 
@@ -29,8 +30,7 @@ json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind
   auto scope = organisation::conferences_in_scope(c, p);
   if (conference_id) {
     if (std::find(scope.begin(), scope.end(), *conference_id) == scope.end()) {
-      throw Error::not_found("conference.not_found", "政协不存在或不在您的管理范围内",
-                             "conference not in scope");
+      throw errors::conference_out_of_scope();
     }
     scope = {*conference_id};
   }
