@@ -132,7 +132,9 @@ TEST_P(CaseServices, TheSearchIndexForgetsOldTokens) {
     ListFilter f;
     f.q = q;
     return db
-        ->read([&](storage::Connection& c) { return list_cases(c, *as_staff().principal, f, t0); })
+        ->read([&](storage::Connection& c) {
+          return list_json(list_cases(c, *as_staff().principal, f, t0));
+        })
         .at("items")
         .as_array()
         .size();

@@ -117,7 +117,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     f.cursor = paging::decode(req.query_param("cursor"));
                     f.limit = paging::limit(req.query_param("limit"));
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(list_cases(c, req.user(), f, audit::now_ms()));
+                      return http::Response::json(
+                          list_json(list_cases(c, req.user(), f, audit::now_ms())));
                     });
                   },
               .roles = case_roles(),
