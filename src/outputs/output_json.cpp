@@ -52,6 +52,18 @@ json::object brief_json(const OutputBrief& b) {
   return out;
 }
 
+json::object page_json(const OutputPage& page) {
+  json::array items;
+  for (const auto& b : page.items)
+    items.emplace_back(brief_json(b));
+  return json::object{{"items", std::move(items)}, {"next_cursor", nullable(page.next_cursor)}};
+}
+
+json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
+                          const ListQuery& q, std::int64_t now_ms) {
+  return page_json(find_outputs(c, p, kind, q, now_ms));
+}
+
 json::object output_json(const OutputDetail& d) {
   const auto& w = workflow(d.brief.kind);
   auto out = brief_json(d.brief);

@@ -12,6 +12,8 @@ namespace tongxin::outputs {
 
 // The list row of an item.
 boost::json::object brief_json(const OutputBrief& b);
+// {"items": [...], "next_cursor"}.
+boost::json::object page_json(const OutputPage& page);
 // The item whole: the list row and its body, authors, agencies, outcomes, timeline, links,
 // allowed actions and the caller's parties.
 boost::json::object output_json(const OutputDetail& d);

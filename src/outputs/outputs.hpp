@@ -127,8 +127,16 @@ struct ListQuery {
   int limit = 20;
   std::optional<std::string> cursor;
 };
-// {"items": [...], "next_cursor"}, newest first. Staff and leaders see the items of their
-// scope that left the draft; members their own; agencies what is assigned to them.
+struct OutputPage {
+  std::vector<OutputBrief> items;
+  std::optional<std::string> next_cursor;
+};
+// Newest first. Staff and leaders see the items of their scope that left the draft;
+// members their own; agencies what is assigned to them.
+OutputPage find_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
+                        const ListQuery& q, std::int64_t now_ms);
+// find_outputs() as the API's JSON {"items": [...], "next_cursor"} (output_json.hpp's
+// page_json), for callers in other modules that read the JSON.
 boost::json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
                                  const ListQuery& q, std::int64_t now_ms);
 

@@ -114,8 +114,8 @@ OutputDetail get_output(storage::Connection& c, const auth::Principal& p, Kind k
   return d;
 }
 
-json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
-                          const ListQuery& q, std::int64_t now_ms) {
+OutputPage find_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
+                        const ListQuery& q, std::int64_t now_ms) {
   const auto& w = workflow(kind);
   std::vector<std::string> where{"o.kind = $1"};
   std::vector<storage::Value> params{storage::to_value(std::string(kind_name(kind)))};
@@ -175,13 +175,16 @@ json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind
     sql += (i ? " AND " : "") + where[i];
   sql += " ORDER BY o.id DESC LIMIT " + std::to_string(q.limit + 1);
   const auto rows = c.query(sql, params);
-  json::array items;
+  OutputPage page;
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(q.limit); ++i) {
     if (const auto o = find_output(c, rows[i].int64(0)))
-      items.emplace_back(brief_json(c, *o, now_ms));
+      page.items.push_back(brief_of(c, *o, now_ms));
   }
-  return json::object{{"items", std::move(items)},
-                      {"next_cursor", paging::next_by_id(rows, static_cast<std::size_t>(q.limit))}};
+  if (const auto next = paging::next_by_id(rows, static_cast<std::size_t>(q.limit));
+      next.is_string()) {
+    page.next_cursor = std::string(next.as_string());
+  }
+  return page;
 }
 
 std::vector<Authored> authored_outputs(storage::Connection& c, std::int64_t member_id,

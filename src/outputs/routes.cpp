@@ -55,7 +55,7 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     q.cursor = req.query_param("cursor");
                     return ctx.db.read([&](storage::Connection& c) {
                       return http::Response::json(
-                          list_outputs(c, req.user(), kind, q, audit::now_ms()));
+                          page_json(find_outputs(c, req.user(), kind, q, audit::now_ms())));
                     });
                   },
               .roles = output_roles(),
