@@ -52,6 +52,41 @@ json::object brief_json(const OutputBrief& b) {
   return out;
 }
 
+json::object figures_json(const Figures& f) {
+  const auto counts = [](const Figures::Counts& v) {
+    json::object o;
+    for (const auto& [name, n] : v)
+      o[name] = n;
+    return o;
+  };
+  json::array statuses;
+  for (const auto& s : f.by_status)
+    statuses.emplace_back(
+        json::object{{"status", s.status}, {"label", s.label}, {"count", s.count}});
+  json::object out{{"kind", kind_name(f.kind)},
+                   {"year", f.year},
+                   {"submitted", f.submitted},
+                   {"accepted", f.accepted},
+                   {"dispatched", f.dispatched},
+                   {"answered", f.answered},
+                   {"answer_rate", f.answer_rate},
+                   {"closed", f.closed},
+                   {"closed_rate", f.closed_rate},
+                   {"rated", f.rated},
+                   {"satisfaction_rate", f.satisfaction_rate},
+                   {"mean_handling_days", nullable(f.mean_handling_days)},
+                   {"key", f.key},
+                   {"excellent", f.excellent},
+                   {"by_status", std::move(statuses)}};
+  if (f.by_reply_class) out["by_reply_class"] = counts(*f.by_reply_class);
+  if (f.outcomes) out["outcomes"] = counts(*f.outcomes);
+  json::array hot;
+  for (const auto& [category, n] : f.categories)
+    hot.emplace_back(json::object{{"category", category}, {"count", n}});
+  out["categories"] = std::move(hot);
+  return out;
+}
+
 json::object page_json(const OutputPage& page) {
   json::array items;
   for (const auto& b : page.items)

@@ -12,6 +12,8 @@ namespace tongxin::outputs {
 
 // The list row of an item.
 boost::json::object brief_json(const OutputBrief& b);
+// The headline figures of a kind for a year.
+boost::json::object figures_json(const Figures& f);
 // {"items": [...], "next_cursor"}.
 boost::json::object page_json(const OutputPage& page);
 // The item whole: the list row and its body, authors, agencies, outcomes, timeline, links,

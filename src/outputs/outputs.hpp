@@ -143,6 +143,27 @@ boost::json::object list_outputs(storage::Connection& c, const auth::Principal& 
 // Headline figures of a kind for a year in the principal's scope (workflows.md §2): counts
 // by state, submitted, accepted (采纳/立案/采用), answered and the answer rate (办复率 =
 // answered / dispatched), closed, mean handling days, satisfaction.
+struct Figures {
+  using Counts = std::vector<std::pair<std::string, std::int64_t>>;  // in display order
+  struct StateCount {
+    std::string status, label;
+    std::int64_t count = 0;
+  };
+  Kind kind = Kind::micro_suggestion;
+  int year = 0;
+  std::int64_t submitted = 0, accepted = 0, dispatched = 0, answered = 0, closed = 0, rated = 0;
+  double answer_rate = 0, closed_rate = 0, satisfaction_rate = 0;  // per cent, one decimal
+  std::optional<double> mean_handling_days;
+  std::int64_t key = 0, excellent = 0;
+  std::vector<StateCount> by_status;     // every state but draft, in the workflow's order
+  std::optional<Counts> by_reply_class;  // proposals: A / B / C
+  std::optional<Counts> outcomes;        // opinion reports: adopted_above, instruction, …
+  Counts categories;                     // the ten most written about
+};
+Figures figures(storage::Connection& c, const auth::Principal& p, Kind kind, int year,
+                std::optional<std::int64_t> conference_id);
+// figures() as the API's JSON (output_json.hpp's figures_json), for callers in other
+// modules that read the JSON.
 boost::json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind, int year,
                             std::optional<std::int64_t> conference_id);
 

@@ -87,7 +87,8 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     const auto conference =
                         http::id_query(req, "conference_id", "政协编号应为正整数");
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(summary(c, req.user(), kind, year, conference));
+                      return http::Response::json(
+                          figures_json(figures(c, req.user(), kind, year, conference)));
                     });
                   },
               .roles = {Role::staff, Role::admin, Role::leader},
