@@ -20,6 +20,7 @@
 #include "app/version.hpp"
 #include "cases/cases.hpp"
 #include "cases/migrations.hpp"
+#include "cases/routes.hpp"
 #include "contact/contact.hpp"
 #include "contact/migrations.hpp"
 #include "core/migrations.hpp"
@@ -30,6 +31,7 @@
 #include "organisation/routes.hpp"
 #include "outputs/migrations.hpp"
 #include "outputs/outputs.hpp"
+#include "outputs/routes.hpp"
 #include "records/migrations.hpp"
 #include "records/records.hpp"
 

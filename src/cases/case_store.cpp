@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 
 #include "cases/cases.hpp"
+#include "cases/errors.hpp"
 #include "cases/internal.hpp"
 #include "core/auth/principal.hpp"
 #include "core/sms/sms.hpp"
@@ -43,7 +44,7 @@ std::string_view party_name(Party p) {
 }  // namespace
 
 Error case_not_found() {
-  return Error::not_found("case.not_found", "诉求不存在或无权查看", "case not found");
+  return errors::case_not_found();
 }
 
 CaseRow case_from_row(const storage::Row& r) {
@@ -155,8 +156,9 @@ void add_event(storage::Connection& c, std::int64_t case_id, const EventInput& e
 }
 
 std::string member_name(storage::Connection& c, std::int64_t member_id) {
-  const auto r = c.q("SELECT name FROM members WHERE id = $1", member_id);
-  return r.empty() ? std::string() : r.front().text(0);
+  const auto names = organisation::names_of_members(c, {member_id});
+  const auto it = names.find(member_id);
+  return it == names.end() ? std::string() : it->second;
 }
 
 std::string member_public_label(storage::Connection& c, std::optional<std::int64_t> member_id) {
@@ -173,16 +175,12 @@ void index_case(storage::Connection& c, std::int64_t id, const std::string& old_
   const auto tokens = text::index_text(title + " " + text + " " + address);
   c.x("UPDATE cases SET tokens = $2, analyzer_version = $3 WHERE id = $1", id, tokens,
       text::kAnalyzerVersion);
-  if (c.dialect().engine() == storage::Engine::sqlite) {
-    // A contentless FTS5 table forgets a row only when told the tokens it was indexed with.
-    if (!old_tokens.empty()) {
-      c.x("INSERT INTO case_search (case_search, rowid, tokens) VALUES ('delete', $1, $2)", id,
-          old_tokens);
-    }
-    c.x("INSERT INTO case_search (rowid, tokens) VALUES ($1, $2)", id, tokens);
-  } else {
-    c.x("UPDATE cases SET search_vector = to_tsvector('simple', $2) WHERE id = $1", id, tokens);
-  }
+  case_search_index().put(c, id, old_tokens, tokens);
+}
+
+const storage::SearchIndex& case_search_index() {
+  static const storage::SearchIndex index{"cases", "case_search", "search_vector"};
+  return index;
 }
 
 std::string headline(const CaseRow& k) {

@@ -16,12 +16,9 @@
 #include "cases/workflow.hpp"
 #include "core/audit/audit.hpp"
 #include "core/context.hpp"
-#include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
 
 namespace tongxin::cases {
-
-void register_routes(http::Router& router, ServiceContext& ctx);
 
 // A matter as it comes in. Public intake and staff entry both end here.
 struct Intake {

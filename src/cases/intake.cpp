@@ -16,6 +16,7 @@
 #include "core/notify/notify.hpp"
 #include "core/paging.hpp"
 #include "organisation/briefs.hpp"
+#include "organisation/division_conference.hpp"
 
 namespace tongxin::cases {
 
@@ -28,25 +29,6 @@ constexpr std::string_view kAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 constexpr std::size_t kCodeLength = 10;
 constexpr std::size_t kMaxTextChars = 2000;
 constexpr std::size_t kMaxPhotos = 4;
-
-std::int64_t conference_for_division(storage::Connection& c, const std::string& code12) {
-  // The deepest conference whose division contains the matter's division.
-  std::int64_t best = 0;
-  std::size_t best_len = 0;
-  for (const auto& r : c.q("SELECT id, division_code FROM conferences WHERE archived_at IS NULL")) {
-    const auto conf = r.text(1);
-    std::size_t len = conf.size();
-    while (len > 0 && conf[len - 1] == '0')
-      --len;
-    // Keep whole levels: 2 (province), 4 (city), 6 (county), 9 (township) digits.
-    len = len <= 2 ? 2 : len <= 4 ? 4 : len <= 6 ? 6 : 9;
-    if (code12.compare(0, len, conf, 0, len) == 0 && len > best_len) {
-      best = r.int64(0);
-      best_len = len;
-    }
-  }
-  return best;
-}
 
 }  // namespace
 
@@ -116,7 +98,8 @@ Receipt submit(storage::Connection& c, const ServiceContext& ctx, const audit::A
     if (!studio_id && !chosen->studios.empty()) studio_id = chosen->studios.front().id;
   }
   if (in.conference_id) conference_id = *in.conference_id;
-  if (conference_id == 0 && division) conference_id = conference_for_division(c, *division);
+  if (conference_id == 0 && division)
+    conference_id = organisation::conference_for_division(c, *division);
   if (conference_id == 0) {
     throw Error::invalid_field("division_code", "请选择问题所在的地区或工作室",
                                "a studio, a member or a division code is required");

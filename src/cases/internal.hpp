@@ -16,6 +16,7 @@
 #include "core/context.hpp"
 #include "core/error.hpp"
 #include "core/storage/connection.hpp"
+#include "core/storage/search_index.hpp"
 
 namespace tongxin::cases {
 
@@ -75,6 +76,8 @@ std::string member_name(storage::Connection& c, std::int64_t member_id);
 // Search index: writes tokens for (title, text, address) and the engine's index entry.
 void index_case(storage::Connection& c, std::int64_t id, const std::string& old_tokens,
                 const std::string& title, const std::string& text, const std::string& address);
+// The full-text index over cases.tokens (migration 001: case_search, cases.search_vector).
+const storage::SearchIndex& case_search_index();
 
 // JSON of a case for an account (masked contact), with the actions its parties may take.
 boost::json::object case_json(storage::Connection& c, const CaseRow& k,

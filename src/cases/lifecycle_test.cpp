@@ -50,7 +50,7 @@ TEST_P(CaseLifecycle, IntakeSealsTheContactAndIndexesTheText) {
   const auto found = db->read([&](storage::Connection& c) {
     ListFilter f;
     f.q = "下水道";
-    return list_cases(c, *as_staff().principal, f, china_ms(2026, 3, 2));
+    return list_json(list_cases(c, *as_staff().principal, f, china_ms(2026, 3, 2)));
   });
   ASSERT_EQ(found.at("items").as_array().size(), 1U);
   EXPECT_NE(found.at("items").as_array()[0].at("snippet").as_string().find("<mark>下水道</mark>"),
@@ -207,7 +207,7 @@ TEST_P(CaseLifecycle, CasesFromAnOlderAnalyzerAreReindexed) {
   const auto found = db->read([&](storage::Connection& c) {
     ListFilter f;
     f.q = "下水道";
-    return list_cases(c, *as_staff().principal, f, china_ms(2026, 3, 2));
+    return list_json(list_cases(c, *as_staff().principal, f, china_ms(2026, 3, 2)));
   });
   EXPECT_EQ(found.at("items").as_array().size(), 1U);  // one row, not a stale duplicate
 }

@@ -6,6 +6,7 @@
 #include "cases/internal.hpp"
 #include "cases/snippet.hpp"
 #include "core/divisions/divisions.hpp"
+#include "core/json/fields.hpp"
 #include "core/text/analyzer.hpp"
 #include "organisation/briefs.hpp"
 
@@ -35,18 +36,18 @@ std::string format_rank(double r) {
 
 }  // namespace
 
-json::object list_cases(storage::Connection& c, const auth::Principal& p, const ListFilter& f,
-                        std::int64_t now_ms) {
+CasePage list_cases(storage::Connection& c, const auth::Principal& p, const ListFilter& f,
+                    std::int64_t now_ms) {
   Params params;
   std::vector<std::string> where;
 
   // Row-level access first: what this account may see at all.
   if (f.mine) {
-    if (!p.member_id) return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
+    if (!p.member_id) return CasePage{};
     where.push_back("c.member_id = " + params.add(*p.member_id));
   } else if (p.has(auth::Role::staff) || p.has(auth::Role::leader)) {
     const auto scope = organisation::conferences_in_scope(c, p);
-    if (scope.empty()) return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
+    if (scope.empty()) return CasePage{};
     std::string in;
     for (const auto id : scope)
       in += (in.empty() ? "" : ", ") + params.add(id);
@@ -91,7 +92,7 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
   const auto terms = text::query_terms(f.q);
   const bool searching = !f.q.empty();
   if (searching && terms.empty()) {
-    return json::object{{"items", json::array{}}, {"next_cursor", nullptr}};
+    return CasePage{};
   }
   const auto conjunction = [](const std::vector<std::string>& terms_sql) {
     std::string out;
@@ -103,7 +104,6 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
       "c.id, c.tracking_code, c.channel, c.title, c.text, c.address, c.division_code,"
       " c.studio_id, c.member_id, c.status, c.outcome, c.rating, c.cluster_id,"
       " c.escalation_level, c.claim_due_at, c.reply_due_at, c.created_at, c.updated_at";
-  const bool sqlite = c.dialect().engine() == storage::Engine::sqlite;
   std::string sql;
   if (searching) {
     // Ranking scores each match; a common word matches tens of thousands of cases, so the
@@ -111,23 +111,9 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
     // (docs/decisions/019). Paging is keyset on (rank, id) within that set.
     if (f.overdue) where.push_back("((" + claim_overdue + ") OR (" + reply_overdue + "))");
     const auto cap = params.add(f.search_candidates);
-    std::string inner;
-    if (sqlite) {
-      // CROSS JOIN keeps the index outermost: newest matches first, stopping at the cap.
-      auto w = where;
-      w.insert(w.begin(), "c.id = case_search.rowid");
-      w.insert(w.begin(), "case_search MATCH " + params.add(text::fts5_match(terms)));
-      inner = "SELECT " + columns + ", bm25(case_search) AS rank FROM case_search CROSS JOIN" +
-              " cases c" + conjunction(w) + " ORDER BY case_search.rowid DESC LIMIT " + cap;
-    } else {
-      const auto q = params.add(text::pg_tsquery(terms));
-      auto w = where;
-      w.insert(w.begin(), "c.search_vector @@ to_tsquery('simple', " + q + ")");
-      // Lower is better on both engines (bm25 is negative-better).
-      inner = "SELECT " + columns + ", (-(ts_rank(c.search_vector, to_tsquery('simple', " + q +
-              "))))::float8 AS rank FROM cases c" + conjunction(w) + " ORDER BY c.id DESC LIMIT " +
-              cap;
-    }
+    const auto inner = case_search_index().ranked_candidates(
+        c, "c", columns, where, terms, [&](storage::Value v) { return params.add(std::move(v)); },
+        cap);
     std::string outer_where;
     if (f.cursor) {
       double key = 0;
@@ -169,7 +155,7 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
   const auto member_names = organisation::names_of_members(c, member_ids);
   const auto studio_names = organisation::names_of_studios(c, studio_ids);
 
-  json::array items;
+  CasePage page;
   const auto n = std::min(rows.size(), static_cast<std::size_t>(f.limit));
   for (std::size_t i = 0; i < n; ++i) {
     const auto r = rows[i];
@@ -178,57 +164,78 @@ json::object list_cases(storage::Connection& c, const auth::Principal& p, const 
     k.status = status;
     k.claim_due_at = r.opt_int64("claim_due_at");
     k.reply_due_at = r.opt_int64("reply_due_at");
-    json::object o{
-        {"id", r.int64("id")},
-        {"tracking_code", r.text("tracking_code")},
-        {"channel", r.text("channel")},
-        {"title", r.text("title")},
-        {"address", r.text("address")},
-        {"division_code", r.opt_text("division_code") ? json::value(*r.opt_text("division_code"))
-                                                      : json::value(nullptr)},
-        {"status", r.text("status")},
-        {"status_label", status_label_zh(status)},
-        {"outcome",
-         r.opt_text("outcome") ? json::value(*r.opt_text("outcome")) : json::value(nullptr)},
-        {"rating",
-         r.opt_text("rating") ? json::value(*r.opt_text("rating")) : json::value(nullptr)},
-        {"cluster_id", r.opt_int64("cluster_id") ? json::value(*r.opt_int64("cluster_id"))
-                                                 : json::value(nullptr)},
-        {"escalation_level", r.int64("escalation_level")},
-        {"claim_due_at", k.claim_due_at ? json::value(*k.claim_due_at) : json::value(nullptr)},
-        {"reply_due_at", k.reply_due_at ? json::value(*k.reply_due_at) : json::value(nullptr)},
-        {"overdue", is_overdue(k, now_ms)},
-        {"created_at", r.int64("created_at")},
-        {"updated_at", r.int64("updated_at")}};
-    const auto text = r.text("text");
-    o["snippet"] = snippet_html(text, terms, searching ? 80 : 60);
-    if (const auto m = r.opt_int64("member_id")) {
-      o["member_id"] = *m;
-      o["member_name"] = member_names.count(*m) ? member_names.at(*m) : "";
-    } else {
-      o["member_id"] = nullptr;
+    CaseListItem item;
+    item.id = r.int64("id");
+    item.tracking_code = r.text("tracking_code");
+    item.channel = r.text("channel");
+    item.title = r.text("title");
+    item.address = r.text("address");
+    item.division_code = r.opt_text("division_code");
+    item.status = r.text("status");
+    item.outcome = r.opt_text("outcome");
+    item.rating = r.opt_text("rating");
+    item.cluster_id = r.opt_int64("cluster_id");
+    item.escalation_level = r.int64("escalation_level");
+    item.claim_due_at = k.claim_due_at;
+    item.reply_due_at = k.reply_due_at;
+    item.overdue = is_overdue(k, now_ms);
+    item.created_at = r.int64("created_at");
+    item.updated_at = r.int64("updated_at");
+    item.snippet = snippet_html(r.text("text"), terms, searching ? 80 : 60);
+    item.member_id = r.opt_int64("member_id");
+    if (item.member_id && member_names.count(*item.member_id)) {
+      item.member_name = member_names.at(*item.member_id);
     }
-    if (const auto s = r.opt_int64("studio_id")) {
-      o["studio_id"] = *s;
-      o["studio_name"] = studio_names.count(*s) ? studio_names.at(*s) : "";
-    } else {
-      o["studio_id"] = nullptr;
+    item.studio_id = r.opt_int64("studio_id");
+    if (item.studio_id && studio_names.count(*item.studio_id)) {
+      item.studio_name = studio_names.at(*item.studio_id);
     }
-    if (searching) o["rank"] = r.real("rank");
-    items.push_back(std::move(o));
+    if (searching) item.rank = r.real("rank");
+    page.items.push_back(std::move(item));
   }
-  json::value next = nullptr;
   if (rows.size() > static_cast<std::size_t>(f.limit)) {
     const auto last = rows[n - 1];
-    next = json::string(paging::encode(
-        {searching ? format_rank(last.real("rank")) : std::string(), last.int64("id")}));
+    page.next_cursor = paging::encode(
+        {searching ? format_rank(last.real("rank")) : std::string(), last.int64("id")});
   }
-  json::object out{{"items", std::move(items)}, {"next_cursor", next}};
-  // On the first page: whether the ranking stopped at the candidate cap, so that the
-  // screen can suggest a narrower query.
   if (searching && !f.cursor) {
-    out["search_capped"] = !rows.empty() && rows.front().int64("candidates") >= f.search_candidates;
+    page.search_capped = !rows.empty() && rows.front().int64("candidates") >= f.search_candidates;
   }
+  return page;
+}
+
+json::object list_json(const CasePage& page) {
+  using tongxin::json::nullable;
+  json::array items;
+  for (const auto& i : page.items) {
+    const auto status = parse_status(i.status).value_or(Status::submitted);
+    json::object o{{"id", i.id},
+                   {"tracking_code", i.tracking_code},
+                   {"channel", i.channel},
+                   {"title", i.title},
+                   {"address", i.address},
+                   {"division_code", nullable(i.division_code)},
+                   {"status", i.status},
+                   {"status_label", status_label_zh(status)},
+                   {"outcome", nullable(i.outcome)},
+                   {"rating", nullable(i.rating)},
+                   {"cluster_id", nullable(i.cluster_id)},
+                   {"escalation_level", i.escalation_level},
+                   {"claim_due_at", nullable(i.claim_due_at)},
+                   {"reply_due_at", nullable(i.reply_due_at)},
+                   {"overdue", i.overdue},
+                   {"created_at", i.created_at},
+                   {"updated_at", i.updated_at},
+                   {"snippet", i.snippet}};
+    o["member_id"] = nullable(i.member_id);
+    if (i.member_id) o["member_name"] = i.member_name;
+    o["studio_id"] = nullable(i.studio_id);
+    if (i.studio_id) o["studio_name"] = i.studio_name;
+    if (i.rank) o["rank"] = *i.rank;
+    items.push_back(std::move(o));
+  }
+  json::object out{{"items", std::move(items)}, {"next_cursor", nullable(page.next_cursor)}};
+  if (page.search_capped) out["search_capped"] = *page.search_capped;
   return out;
 }
 

@@ -31,8 +31,8 @@ class CaseLists : public CasesWorld {
   std::vector<std::int64_t> ids(const audit::Actor& a, ListFilter f, std::int64_t now) {
     std::vector<std::int64_t> out;
     for (;;) {
-      const auto page =
-          db->read([&](storage::Connection& c) { return list_cases(c, *a.principal, f, now); });
+      const auto page = db->read(
+          [&](storage::Connection& c) { return list_json(list_cases(c, *a.principal, f, now)); });
       for (const auto& item : page.at("items").as_array())
         out.push_back(item.at("id").as_int64());
       if (page.at("next_cursor").is_null()) return out;
@@ -126,8 +126,9 @@ TEST_P(CaseLists, SearchRanksTheNewestMatchesAndSaysWhenItStoppedAtTheCap) {
   EXPECT_EQ(std::set<std::int64_t>(all.begin(), all.end()),
             std::set<std::int64_t>(made.begin(), made.end()));
   EXPECT_EQ(all.size(), made.size());  // no repeats across pages
-  const auto first =
-      db->read([&](storage::Connection& c) { return list_cases(c, *as_staff().principal, f, t0); });
+  const auto first = db->read([&](storage::Connection& c) {
+    return list_json(list_cases(c, *as_staff().principal, f, t0));
+  });
   EXPECT_FALSE(first.at("search_capped").as_bool());
   // The cases that repeat the word rank first, whatever their age.
   const std::set<std::int64_t> repeated{made[1], made[3], made[5]};
@@ -140,8 +141,9 @@ TEST_P(CaseLists, SearchRanksTheNewestMatchesAndSaysWhenItStoppedAtTheCap) {
   // Only the four newest matches are ranked.
   EXPECT_EQ(std::set<std::int64_t>(capped.begin(), capped.end()),
             std::set<std::int64_t>(made.end() - 4, made.end()));
-  const auto page =
-      db->read([&](storage::Connection& c) { return list_cases(c, *as_staff().principal, f, t0); });
+  const auto page = db->read([&](storage::Connection& c) {
+    return list_json(list_cases(c, *as_staff().principal, f, t0));
+  });
   EXPECT_TRUE(page.at("search_capped").as_bool());
 }
 

@@ -3,16 +3,18 @@
 // What a citizen does without an account: ask for an SMS code, submit a matter (扫码说事),
 // follow it by tracking code, rate the answer. Every write is rate-limited per client
 // address; SMS codes per phone number (1 a minute, 5 an hour, 10 a day).
-#include <sodium.h>
-
 #include <boost/json.hpp>
 
 #include "cases/cases.hpp"
+#include "cases/errors.hpp"
 #include "cases/internal.hpp"
+#include "cases/routes.hpp"
+#include "cases/service.hpp"
 #include "core/http/actor.hpp"
 #include "core/json/fields.hpp"
 #include "core/media/photo.hpp"
 #include "core/rate_limit/rate_limit.hpp"
+#include "core/sms/outbox.hpp"
 #include "core/sms/sms.hpp"
 
 namespace tongxin::cases {
@@ -21,11 +23,7 @@ namespace json = boost::json;
 
 namespace {
 
-constexpr std::int64_t kMinuteMs = 60'000;
-constexpr std::int64_t kHourMs = 60 * kMinuteMs;
-constexpr std::int64_t kDayMs = 24 * kHourMs;
-constexpr std::int64_t kCodeTtlMs = 10 * kMinuteMs;
-constexpr int kMaxCodeAttempts = 5;
+constexpr std::int64_t kHourMs = 60 * 60'000;
 
 void limit_public_writes(storage::Connection& c, const ServiceContext& ctx,
                          const http::Request& req, std::int64_t now) {
@@ -33,40 +31,11 @@ void limit_public_writes(storage::Connection& c, const ServiceContext& ctx,
                             {{kHourMs, ctx.config.cases.public_writes_per_hour}}, now);
 }
 
-std::string code_hash(const ServiceContext& ctx, const std::string& phone,
-                      const std::string& code) {
-  return ctx.crypto->lookup_hash("sms-code:" + phone + ":" + code);
-}
-
 std::string require_mobile(const std::string& input, const char* field) {
   const auto phone = crypto::normalize_mobile(input);
   if (!phone)
     throw Error::invalid_field(field, "请填写正确的手机号码", "not a mainland mobile number");
   return *phone;
-}
-
-enum class CodeCheck { ok, wrong, missing, exhausted };
-
-// Runs in its own unit of work so that a wrong attempt is counted even though the
-// submission then fails.
-CodeCheck consume_code(storage::Connection& c, const ServiceContext& ctx, const std::string& phone,
-                       const std::string& code, std::int64_t now) {
-  const auto rows =
-      c.q("SELECT id, code_hash, attempts FROM sms_codes WHERE phone_hash = $1 AND used_at IS NULL"
-          " AND expires_at > $2 ORDER BY id DESC LIMIT 1",
-          ctx.crypto->lookup_hash(phone), now);
-  if (rows.empty()) return CodeCheck::missing;
-  const auto r = rows.front();
-  if (r.int64("attempts") >= kMaxCodeAttempts) return CodeCheck::exhausted;
-  const auto expected = r.text("code_hash");
-  const auto given = code_hash(ctx, phone, code);
-  if (expected.size() != given.size() ||
-      sodium_memcmp(expected.data(), given.data(), expected.size()) != 0) {
-    c.x("UPDATE sms_codes SET attempts = attempts + 1 WHERE id = $1", r.int64("id"));
-    return CodeCheck::wrong;
-  }
-  c.x("UPDATE sms_codes SET used_at = $2 WHERE id = $1", r.int64("id"), now);
-  return CodeCheck::ok;
 }
 
 json::object public_case_json(storage::Connection& c, const CaseRow& k) {
@@ -97,11 +66,9 @@ json::object public_case_json(storage::Connection& c, const CaseRow& k) {
 
 CaseRow case_by_code_or_404(storage::Connection& c, const std::string& raw) {
   const auto code = normalize_tracking_code(raw);
-  if (!code)
-    throw Error::not_found("case.not_found", "查询码不存在", "no case with this tracking code");
+  if (!code) throw errors::tracking_code_not_found();
   auto k = find_case_by_code(c, *code);
-  if (!k)
-    throw Error::not_found("case.not_found", "查询码不存在", "no case with this tracking code");
+  if (!k) throw errors::tracking_code_not_found();
   return std::move(*k);
 }
 
@@ -116,23 +83,12 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                     const auto phone = require_mobile(f.required_string("phone", 20), "phone");
                     f.reject_unknown();
                     const auto now = audit::now_ms();
-                    char code[7];
-                    std::snprintf(code, sizeof code, "%06u", randombytes_uniform(1000000));
                     ctx.db.write([&](storage::Connection& c) {
                       limit_public_writes(c, ctx, req, now);
-                      rate_limit::check_and_hit(c, "sms:" + ctx.crypto->lookup_hash(phone),
-                                                {{kMinuteMs, 1}, {kHourMs, 5}, {kDayMs, 10}}, now);
-                      c.x("INSERT INTO sms_codes (phone_hash, code_hash, expires_at, created_at)"
-                          " VALUES ($1, $2, $3, $4)",
-                          ctx.crypto->lookup_hash(phone), code_hash(ctx, phone, code),
-                          now + kCodeTtlMs, now);
-                      sms::enqueue(c, *ctx.crypto, phone, "verification",
-                                   std::string("您的验证码为") + code +
-                                       "，10分钟内有效。如非本人操作，请忽略本短信。",
-                                   now);
+                      send_sms_code(c, ctx, phone, now);
                     });
                     return http::Response::json(
-                        json::object{{"sent", true}, {"expires_in", kCodeTtlMs / 1000}}, 202);
+                        json::object{{"sent", true}, {"expires_in", kSmsCodeTtlMs / 1000}}, 202);
                   },
               .access = http::Access::open,
               .summary = "发送短信验证码 / send a one-time SMS code",
@@ -187,7 +143,7 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
                }
                const auto check = ctx.db.write([&](storage::Connection& c) {
                  limit_public_writes(c, ctx, req, now);
-                 return consume_code(c, ctx, in.contact_phone, sms_code, now);
+                 return consume_sms_code(c, ctx, in.contact_phone, sms_code, now);
                });
                if (check == CodeCheck::missing) {
                  throw Error::invalid_field("contact.sms_code", "验证码已过期或未发送，请重新获取",
@@ -258,42 +214,36 @@ void register_public_routes(http::Router& router, ServiceContext& ctx) {
 
   if (ctx.config.sms.driver == "dev") {
     // The development SMS driver's outbox, for the demo and the tests: loopback only.
-    router.add({.method = http::Method::get,
-                .pattern = "/api/v1/dev/sms-outbox",
-                .handler =
-                    [&ctx](http::Request& req) {
-                      const bool loopback = req.remote_addr == "127.0.0.1" ||
-                                            req.remote_addr == "::1" ||
-                                            req.remote_addr.starts_with("::ffff:127.");
-                      if (!loopback) {
-                        throw Error::not_found("route.not_found", "页面不存在", "not found");
-                      }
-                      const auto phone = req.query_param("phone");
-                      return ctx.db.read([&](storage::Connection& c) {
-                        json::array items;
-                        const auto hash =
-                            phone ? ctx.crypto->lookup_hash(
-                                        crypto::normalize_mobile(*phone).value_or(*phone))
-                                  : std::string();
-                        for (const auto& r :
-                             c.q("SELECT id, phone_enc, purpose, body, status, created_at FROM"
-                                 " sms_outbox WHERE ($1 = '' OR phone_hash = $1) ORDER BY id DESC"
-                                 " LIMIT 50",
-                                 hash)) {
-                          items.push_back(
-                              json::object{{"id", r.int64(0)},
-                                           {"phone", ctx.crypto->open(r.text(1)).value_or("")},
-                                           {"purpose", r.text(2)},
-                                           {"text", sms::signed_text(ctx.config.sms, r.text(3))},
-                                           {"status", r.text(4)},
-                                           {"created_at", r.int64(5)}});
-                        }
-                        return http::Response::json(json::object{{"items", std::move(items)}});
-                      });
-                    },
-                .access = http::Access::open,
-                .summary = "开发短信发件箱（仅开发驱动、仅本机） / dev SMS outbox",
-                .tag = "dev"});
+    router.add(
+        {.method = http::Method::get,
+         .pattern = "/api/v1/dev/sms-outbox",
+         .handler =
+             [&ctx](http::Request& req) {
+               const bool loopback = req.remote_addr == "127.0.0.1" || req.remote_addr == "::1" ||
+                                     req.remote_addr.starts_with("::ffff:127.");
+               if (!loopback) {
+                 throw Error::not_found("route.not_found", "页面不存在", "not found");
+               }
+               const auto phone = req.query_param("phone");
+               return ctx.db.read([&](storage::Connection& c) {
+                 json::array items;
+                 const auto hash = phone ? ctx.crypto->lookup_hash(
+                                               crypto::normalize_mobile(*phone).value_or(*phone))
+                                         : std::string();
+                 for (const auto& m : sms::recent_messages(c, *ctx.crypto, hash)) {
+                   items.push_back(json::object{{"id", m.id},
+                                                {"phone", m.phone},
+                                                {"purpose", m.purpose},
+                                                {"text", sms::signed_text(ctx.config.sms, m.body)},
+                                                {"status", m.status},
+                                                {"created_at", m.created_at}});
+                 }
+                 return http::Response::json(json::object{{"items", std::move(items)}});
+               });
+             },
+         .access = http::Access::open,
+         .summary = "开发短信发件箱（仅开发驱动、仅本机） / dev SMS outbox",
+         .tag = "dev"});
   }
 }
 

@@ -6,12 +6,16 @@
 #include <boost/json.hpp>
 
 #include "cases/cases.hpp"
+#include "cases/errors.hpp"
 #include "cases/internal.hpp"
 #include "cases/list.hpp"
+#include "cases/routes.hpp"
 #include "cases/routing.hpp"
+#include "cases/service.hpp"
 #include "cases/similar.hpp"
 #include "core/divisions/divisions.hpp"
 #include "core/http/actor.hpp"
+#include "core/http/query_params.hpp"
 #include "core/json/fields.hpp"
 
 namespace tongxin::cases {
@@ -21,28 +25,8 @@ using auth::Role;
 
 namespace {
 
-bool flag(const http::Request& req, std::string_view name) {
-  const auto v = req.query_param(name);
-  return v && (*v == "true" || *v == "1");
-}
-
-std::optional<std::int64_t> int_param(const http::Request& req, std::string_view name) {
-  const auto v = req.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    const auto n = std::stoll(*v, &used);
-    if (used != v->size() || n <= 0) throw std::invalid_argument("not positive");
-    return n;
-  } catch (const std::exception&) {
-    throw Error::invalid_field(std::string(name), "参数应为正整数", "must be a positive integer");
-  }
-}
-
-CaseRow readable_case(storage::Connection& c, const http::Request& req, std::int64_t id) {
-  auto k = find_case(c, id);
-  if (!k || !may_read(c, req.user(), *k)) throw case_not_found();
-  return std::move(*k);
+std::optional<std::int64_t> id_param(const http::Request& req, std::string_view name) {
+  return http::id_query(req, name, "参数应为正整数");
 }
 
 json::value suggestions_json(const std::vector<Suggestion>& list) {
@@ -97,8 +81,6 @@ const std::vector<Role>& case_roles() {
 
 }  // namespace
 
-void register_public_routes(http::Router& router, ServiceContext& ctx);
-
 void register_routes(http::Router& router, ServiceContext& ctx) {
   register_public_routes(router, ctx);
 
@@ -115,21 +97,18 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                         rest = comma == std::string_view::npos ? "" : rest.substr(comma + 1);
                       }
                     }
-                    f.studio_id = int_param(req, "studio_id");
-                    f.member_id = int_param(req, "member_id");
-                    f.sector_id = int_param(req, "sector_id");
-                    f.cluster_id = int_param(req, "cluster_id");
+                    f.studio_id = id_param(req, "studio_id");
+                    f.member_id = id_param(req, "member_id");
+                    f.sector_id = id_param(req, "sector_id");
+                    f.cluster_id = id_param(req, "cluster_id");
                     if (const auto d = req.query_param("division_code"); d && !d->empty()) {
                       f.division_code = divisions::normalize_code(*d);
-                      if (!f.division_code) {
-                        throw Error::invalid_field("division_code", "行政区划代码无效",
-                                                   "malformed division code");
-                      }
+                      if (!f.division_code) throw errors::malformed_division_code();
                     }
-                    f.overdue = flag(req, "overdue");
-                    f.unsatisfied = flag(req, "unsatisfied");
-                    f.escalated = flag(req, "escalated");
-                    f.mine = flag(req, "mine");
+                    f.overdue = http::flag_query(req, "overdue");
+                    f.unsatisfied = http::flag_query(req, "unsatisfied");
+                    f.escalated = http::flag_query(req, "escalated");
+                    f.mine = http::flag_query(req, "mine");
                     f.q = req.query_param("q").value_or("");
                     if (tongxin::json::utf8_length(f.q) > 100) {
                       throw Error::invalid_field("q", "搜索词不能超过100字",
@@ -138,7 +117,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     f.cursor = paging::decode(req.query_param("cursor"));
                     f.limit = paging::limit(req.query_param("limit"));
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(list_cases(c, req.user(), f, audit::now_ms()));
+                      return http::Response::json(
+                          list_json(list_cases(c, req.user(), f, audit::now_ms())));
                     });
                   },
               .roles = case_roles(),
@@ -205,19 +185,17 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
               .handler =
                   [&ctx](http::Request& req) {
                     return ctx.db.read([&](storage::Connection& c) {
-                      const auto k = readable_case(c, req, req.id_param());
+                      const auto k = readable_case(c, req.user(), req.id_param());
                       auto o = case_json(c, k, parties_of(c, req.user(), k));
                       o["events"] = timeline_json(c, k.id, false);
                       json::array photos;
-                      for (const auto& r : c.q("SELECT id, content_type, width, height FROM"
-                                               " case_photos WHERE case_id = $1 ORDER BY id",
-                                               k.id)) {
+                      for (const auto& ph : photos_of(c, k.id)) {
                         photos.push_back(
-                            json::object{{"id", r.int64(0)},
+                            json::object{{"id", ph.id},
                                          {"url", "/api/v1/cases/" + std::to_string(k.id) +
-                                                     "/photos/" + std::to_string(r.int64(0))},
-                                         {"width", r.int64(2)},
-                                         {"height", r.int64(3)}});
+                                                     "/photos/" + std::to_string(ph.id)},
+                                         {"width", ph.width},
+                                         {"height", ph.height}});
                       }
                       o["photos"] = std::move(photos);
                       return http::Response::json(o);
@@ -232,16 +210,9 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
               .handler =
                   [&ctx](http::Request& req) {
                     return ctx.db.read([&](storage::Connection& c) {
-                      const auto k = readable_case(c, req, req.id_param());
-                      const auto rows =
-                          c.q("SELECT content_type, data_base64 FROM case_photos WHERE id = $1"
-                              " AND case_id = $2",
-                              req.id_param("photo_id"), k.id);
-                      if (rows.empty()) {
-                        throw Error::not_found("photo.not_found", "照片不存在", "photo not found");
-                      }
-                      auto bytes = paging::base64url_decode(rows.front().text(1)).value_or("");
-                      return http::Response::bytes(std::move(bytes), rows.front().text(0))
+                      const auto k = readable_case(c, req.user(), req.id_param());
+                      auto photo = photo_of(c, k.id, req.id_param("photo_id"));
+                      return http::Response::bytes(std::move(photo.bytes), photo.content_type)
                           .header("Cache-Control", "private, max-age=3600");
                     });
                   },
@@ -256,7 +227,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const auto& body = req.json();
                     const auto it = body.find("action");
                     if (it == body.end() || !it->value().is_string()) {
-                      throw Error::invalid_field("action", "请指定操作", "action is required");
+                      throw errors::action_required();
                     }
                     const auto action = parse_action(it->value().as_string());
                     if (!action || *action == Action::rate) {
@@ -267,8 +238,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const auto actor = http::actor_of(req);
                     return ctx.db.write([&](storage::Connection& c) {
                       const auto id = req.id_param();
-                      const auto existing = find_case(c, id);
-                      if (!existing || !may_read(c, req.user(), *existing)) throw case_not_found();
+                      readable_case(c, req.user(), id);
                       apply_action(c, ctx, actor, id, *action, rest, audit::now_ms());
                       const auto k = load_case_or_404(c, id);
                       auto o = case_json(c, k, parties_of(c, req.user(), k));
@@ -287,36 +257,10 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                   [&ctx](http::Request& req) {
                     const auto actor = http::actor_of(req);
                     return ctx.db.write([&](storage::Connection& c) {
-                      const auto k = readable_case(c, req, req.id_param());
-                      const auto parties = parties_of(c, req.user(), k);
-                      if (std::find(parties.begin(), parties.end(), Party::handler) ==
-                          parties.end()) {
-                        throw Error::forbidden("case.contact_forbidden",
-                                               "只有承办委员可以查看群众联系方式",
-                                               "only the handling member sees the contact");
-                      }
-                      if (k.anonymous) {
-                        throw Error::not_found("case.anonymous", "该诉求为匿名反映",
-                                               "the case is anonymous");
-                      }
-                      const auto name = k.contact_name_enc
-                                            ? ctx.crypto->open(*k.contact_name_enc).value_or("")
-                                            : std::string();
-                      const auto phone = k.contact_phone_enc
-                                             ? ctx.crypto->open(*k.contact_phone_enc).value_or("")
-                                             : std::string();
-                      audit::record(c, actor, {"case.view_contact", "case", k.id, nullptr});
-                      add_event(c, k.id,
-                                {.type = "view_contact",
-                                 .party = Party::handler,
-                                 .user_id = actor.user_id(),
-                                 .actor_label = member_public_label(c, k.member_id),
-                                 .note = "查看群众联系方式",
-                                 .remote_addr = actor.remote_addr,
-                                 .is_public = false},
-                                audit::now_ms());
-                      return http::Response::json(
-                          json::object{{"name", name}, {"phone", phone}, {"masked", false}});
+                      const auto k = readable_case(c, req.user(), req.id_param());
+                      const auto contact = view_contact(c, ctx, actor, k, audit::now_ms());
+                      return http::Response::json(json::object{
+                          {"name", contact.name}, {"phone", contact.phone}, {"masked", false}});
                     });
                   },
               .roles = {Role::member},
@@ -328,7 +272,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
               .handler =
                   [&ctx](http::Request& req) {
                     return ctx.db.read([&](storage::Connection& c) {
-                      const auto k = readable_case(c, req, req.id_param());
+                      const auto k = readable_case(c, req.user(), req.id_param());
                       return http::Response::json(
                           json::object{{"items", similar_json(c, find_similar(c, k.id))}});
                     });
@@ -342,7 +286,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
               .handler =
                   [&ctx](http::Request& req) {
                     return ctx.db.read([&](storage::Connection& c) {
-                      const auto k = readable_case(c, req, req.id_param());
+                      const auto k = readable_case(c, req.user(), req.id_param());
                       RoutingInput in{k.conference_id, k.title + " " + k.text, k.division_code,
                                       k.studio_id};
                       return http::Response::json(
@@ -362,10 +306,7 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     in.text = f.required_string("text", 2000);
                     if (const auto d = f.optional_string("division_code", 12)) {
                       in.division_code = divisions::normalize_code(*d);
-                      if (!in.division_code) {
-                        throw Error::invalid_field("division_code", "行政区划代码无效",
-                                                   "malformed division code");
-                      }
+                      if (!in.division_code) throw errors::malformed_division_code();
                     }
                     in.studio_id = f.optional_int("studio_id");
                     in.conference_id =
@@ -399,19 +340,12 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
              }
              const auto actor = http::actor_of(req);
              return ctx.db.write([&](storage::Connection& c) {
-               const auto now = audit::now_ms();
-               for (const auto id : others) {
-                 json::object body{{"into_case_id", primary}};
-                 if (title) body["cluster_title"] = *title;
-                 const auto k = find_case(c, id);
-                 if (!k || !may_read(c, req.user(), *k)) throw case_not_found();
-                 apply_action(c, ctx, actor, id, Action::merge, body, now);
-               }
-               const auto k = load_case_or_404(c, primary);
+               const auto m =
+                   merge_into_cluster(c, ctx, actor, primary, others, title, audit::now_ms());
                return http::Response::json(
-                   json::object{{"cluster_id", k.cluster_id ? json::value(*k.cluster_id) : nullptr},
-                                {"primary_case_id", primary},
-                                {"merged", others.size()}},
+                   json::object{{"cluster_id", tongxin::json::nullable(m.cluster_id)},
+                                {"primary_case_id", m.primary_case_id},
+                                {"merged", m.merged}},
                    201);
              });
            },
@@ -419,38 +353,26 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
        .summary = "合并为共性问题 / merge cases into a common issue",
        .tag = "cases"});
 
-  router.add(
-      {.method = http::Method::get,
-       .pattern = "/api/v1/case-clusters/{id}",
-       .handler =
-           [&ctx](http::Request& req) {
-             return ctx.db.read([&](storage::Connection& c) {
-               const auto rows = c.q("SELECT * FROM case_clusters WHERE id = $1", req.id_param());
-               if (rows.empty() ||
-                   !organisation::in_scope(c, req.user(), rows.front().int64("conference_id"))) {
-                 throw Error::not_found("cluster.not_found", "共性问题不存在",
-                                        "no such common issue");
-               }
-               const auto r = rows.front();
-               json::array cases;
-               for (const auto& cr :
-                    c.q("SELECT id FROM cases WHERE cluster_id = $1 ORDER BY id", r.int64("id"))) {
-                 const auto k = load_case_or_404(c, cr.int64(0));
-                 cases.push_back(case_json(c, k, parties_of(c, req.user(), k)));
-               }
-               return http::Response::json(json::object{
-                   {"id", r.int64("id")},
-                   {"title", r.text("title")},
-                   {"primary_case_id", r.opt_int64("primary_case_id")
-                                           ? json::value(*r.opt_int64("primary_case_id"))
-                                           : nullptr},
-                   {"created_at", r.int64("created_at")},
-                   {"cases", std::move(cases)}});
-             });
-           },
-       .roles = {Role::staff, Role::studio_lead, Role::leader},
-       .summary = "共性问题详情 / a common issue and its cases",
-       .tag = "cases"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/case-clusters/{id}",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    return ctx.db.read([&](storage::Connection& c) {
+                      const auto cluster = find_cluster(c, req.user(), req.id_param());
+                      json::array cases;
+                      for (const auto& k : cluster.cases)
+                        cases.push_back(case_json(c, k, parties_of(c, req.user(), k)));
+                      return http::Response::json(json::object{
+                          {"id", cluster.id},
+                          {"title", cluster.title},
+                          {"primary_case_id", tongxin::json::nullable(cluster.primary_case_id)},
+                          {"created_at", cluster.created_at},
+                          {"cases", std::move(cases)}});
+                    });
+                  },
+              .roles = {Role::staff, Role::studio_lead, Role::leader},
+              .summary = "共性问题详情 / a common issue and its cases",
+              .tag = "cases"});
 }
 
 }  // namespace tongxin::cases

@@ -6,10 +6,10 @@
 // closed, or re-handled once when 不满意) run here as the system party.
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 
 #include "cases/cases.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/json/fields.hpp"
 #include "core/notify/notify.hpp"
 #include "organisation/briefs.hpp"
@@ -95,26 +95,8 @@ std::int64_t add_months_ms(std::int64_t ms, int months) {
   const auto m = year_month_day{d.year() / d.month() / 1} + std::chrono::months{months};
   const year_month_day_last month_end{m.year(), month_day_last{m.month()}};
   const auto day = std::min(static_cast<unsigned>(d.day()), static_cast<unsigned>(month_end.day()));
-  const sys_days target{m.year() / m.month() / std::chrono::day{day}};
   // The end of that China-time day.
-  return duration_cast<milliseconds>((target + days{1}).time_since_epoch()).count() -
-         calendar::kChinaOffsetMs - 1;
-}
-
-std::string iso_date(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
-}
-
-bool valid_date(const std::string& s) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) return false;
-  return std::chrono::year_month_day{std::chrono::year{y}, std::chrono::month{m},
-                                     std::chrono::day{d}}
-      .ok();
+  return calendar::day_end_ms(year_month_day{m.year() / m.month() / std::chrono::day{day}});
 }
 
 int china_year(std::int64_t ms) {
@@ -549,9 +531,9 @@ void apply_action(storage::Connection& c, const ServiceContext& ctx, const audit
         f.optional_enum("level", {"national", "provincial", "city", "county", ""}).value_or("");
     const auto by = f.optional_string("by_whom", 60).value_or("");
     const auto text = f.optional_string("text", 1000).value_or("");
-    const auto on =
-        f.optional_string("occurred_on", 10).value_or(iso_date(calendar::china_date(now_ms)));
-    if (!valid_date(on)) {
+    const auto on = f.optional_string("occurred_on", 10)
+                        .value_or(calendar::iso_date(calendar::china_date(now_ms)));
+    if (!calendar::parse_iso_date(on)) {
       throw Error::invalid_field("occurred_on", "日期格式应为YYYY-MM-DD",
                                  "occurred_on must be YYYY-MM-DD");
     }

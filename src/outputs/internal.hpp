@@ -12,6 +12,7 @@
 #include "core/auth/principal.hpp"
 #include "core/error.hpp"
 #include "core/storage/connection.hpp"
+#include "outputs/outputs.hpp"
 #include "outputs/workflow.hpp"
 
 namespace tongxin::outputs {
@@ -76,7 +77,8 @@ int next_number(storage::Connection& c, std::int64_t conference_id, Kind kind, i
 // shows the item: the link of its notices.
 std::string item_link(const OutputRow& o, bool phone);
 
-// The list row of an item (no timeline).
+// The list row of an item (no timeline), and its JSON (output_json.hpp).
+OutputBrief brief_of(storage::Connection& c, const OutputRow& o, std::int64_t now_ms);
 boost::json::object brief_json(storage::Connection& c, const OutputRow& o, std::int64_t now_ms);
 
 }  // namespace tongxin::outputs

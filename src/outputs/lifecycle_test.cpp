@@ -11,6 +11,7 @@
 #include "cases/testing_fixture.hpp"
 #include "core/error.hpp"
 #include "outputs/migrations.hpp"
+#include "outputs/output_json.hpp"
 #include "outputs/outputs.hpp"
 
 namespace tongxin::outputs {
@@ -76,7 +77,8 @@ class Outputs : public cases::test::CasesWorld {
     return {0, ""};
   }
   json::object get(const audit::Actor& a, Kind kind, std::int64_t id) {
-    return db->read([&](storage::Connection& c) { return get_output(c, *a.principal, kind, id); });
+    return db->read(
+        [&](storage::Connection& c) { return output_json(get_output(c, *a.principal, kind, id)); });
   }
   std::string status(std::int64_t id) {
     return db->read([&](storage::Connection& c) {

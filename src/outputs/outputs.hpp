@@ -17,13 +17,10 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/context.hpp"
-#include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
 #include "outputs/workflow.hpp"
 
 namespace tongxin::outputs {
-
-void register_routes(http::Router& router, ServiceContext& ctx);
 
 // Creates a draft from the API body {"title", "body", "category"?, "authorship"?,
 // "coauthor_ids"?, "member_id"? (staff entering for a member), "sector_id"?, "studio_id"?,
@@ -42,10 +39,82 @@ void apply_action(storage::Connection& c, const ServiceContext& ctx, const audit
                   Kind kind, std::int64_t id, std::string_view action,
                   const boost::json::object& body, std::int64_t now_ms);
 
+// An item as lists show it (no timeline).
+struct OutputBrief {
+  std::int64_t id = 0;
+  Kind kind = Kind::micro_suggestion;
+  std::int64_t conference_id = 0;
+  std::string title, category, status, authorship;
+  std::vector<std::string> authors;  // names, first author first
+  std::optional<std::string> number, reply_class, rating, due_step;
+  bool is_key = false, is_excellent = false;
+  std::optional<std::int64_t> due_at, submitted_at, accepted_at, closed_at;
+  bool overdue = false;  // a step past its deadline at the moment it was read
+  std::int64_t created_at = 0, updated_at = 0;
+  bool has_lead_agency = false;            // a lead agency was ever assigned
+  std::optional<std::string> lead_agency;  // its name, unless it is gone
+};
+
+// Another item this one came from, became, or was merged with.
+struct OutputLink {
+  std::int64_t id = 0;
+  Kind kind = Kind::micro_suggestion;
+  std::string title, status;
+};
+
+struct OutputAuthor {
+  std::int64_t member_id = 0;
+  std::string name;
+  int position = 1;
+  bool confirmed = false;
+};
+
+struct OutputAgency {
+  std::int64_t agency_id = 0;
+  std::string name;
+  std::string role;    // lead | assist
+  std::string status;  // assigned | signed | asked_back | replied | withdrawn
+  std::int64_t assigned_at = 0;
+  std::optional<std::int64_t> signed_at, replied_at;
+  std::optional<std::string> reply;
+  std::string note;
+};
+
+struct OutputOutcome {
+  std::string outcome;  // adopted_above | instruction | agency_adoption
+  std::string level, by_whom, text, occurred_on;
+};
+
+struct OutputEvent {
+  std::int64_t id = 0, at = 0;
+  std::string action, from, to, party, actor, note;
+  boost::json::value detail;  // free-form, as the action recorded it ({} when unreadable)
+};
+
+// One item whole, as the caller may see it.
+struct OutputDetail {
+  OutputBrief brief;
+  std::string body;
+  std::optional<std::int64_t> sector_id, studio_id, source_case_id, replied_at;
+  std::optional<int> term, session;
+  bool in_session = false;
+  std::optional<std::string> handling_mode, reply, rating_comment;
+  int redo_count = 0, extension_days = 0;
+  std::optional<OutputLink> source, converted_to, merged_into;
+  std::vector<OutputLink> merged_items;
+  std::vector<OutputAuthor> authors;
+  std::vector<OutputAgency> agencies;
+  std::vector<OutputOutcome> outcomes;
+  std::vector<OutputEvent> events;
+  std::vector<std::string_view> allowed_actions;  // for the caller, now
+  std::vector<Party> parties;                     // the caller's parts in the item
+};
+
 // The item with authors, agencies, timeline, outcomes, links and the caller's allowed
-// actions. 404 when missing, of another kind, or not visible to the caller.
-boost::json::object get_output(storage::Connection& c, const auth::Principal& p, Kind kind,
-                               std::int64_t id);
+// actions. 404 when missing, of another kind, or not visible to the caller. JSON:
+// output_json.hpp.
+OutputDetail get_output(storage::Connection& c, const auth::Principal& p, Kind kind,
+                        std::int64_t id);
 
 struct ListQuery {
   std::optional<std::string> status;
@@ -58,14 +127,43 @@ struct ListQuery {
   int limit = 20;
   std::optional<std::string> cursor;
 };
-// {"items": [...], "next_cursor"}, newest first. Staff and leaders see the items of their
-// scope that left the draft; members their own; agencies what is assigned to them.
+struct OutputPage {
+  std::vector<OutputBrief> items;
+  std::optional<std::string> next_cursor;
+};
+// Newest first. Staff and leaders see the items of their scope that left the draft;
+// members their own; agencies what is assigned to them.
+OutputPage find_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
+                        const ListQuery& q, std::int64_t now_ms);
+// find_outputs() as the API's JSON {"items": [...], "next_cursor"} (output_json.hpp's
+// page_json), for callers in other modules that read the JSON.
 boost::json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
                                  const ListQuery& q, std::int64_t now_ms);
 
 // Headline figures of a kind for a year in the principal's scope (workflows.md §2): counts
 // by state, submitted, accepted (采纳/立案/采用), answered and the answer rate (办复率 =
 // answered / dispatched), closed, mean handling days, satisfaction.
+struct Figures {
+  using Counts = std::vector<std::pair<std::string, std::int64_t>>;  // in display order
+  struct StateCount {
+    std::string status, label;
+    std::int64_t count = 0;
+  };
+  Kind kind = Kind::micro_suggestion;
+  int year = 0;
+  std::int64_t submitted = 0, accepted = 0, dispatched = 0, answered = 0, closed = 0, rated = 0;
+  double answer_rate = 0, closed_rate = 0, satisfaction_rate = 0;  // per cent, one decimal
+  std::optional<double> mean_handling_days;
+  std::int64_t key = 0, excellent = 0;
+  std::vector<StateCount> by_status;     // every state but draft, in the workflow's order
+  std::optional<Counts> by_reply_class;  // proposals: A / B / C
+  std::optional<Counts> outcomes;        // opinion reports: adopted_above, instruction, …
+  Counts categories;                     // the ten most written about
+};
+Figures figures(storage::Connection& c, const auth::Principal& p, Kind kind, int year,
+                std::optional<std::int64_t> conference_id);
+// figures() as the API's JSON (output_json.hpp's figures_json), for callers in other
+// modules that read the JSON.
 boost::json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind, int year,
                             std::optional<std::int64_t> conference_id);
 

@@ -8,6 +8,7 @@
 #include "core/paging.hpp"
 #include "core/storage/dialect.hpp"
 #include "organisation/briefs.hpp"
+#include "outputs/errors.hpp"
 #include "outputs/internal.hpp"
 #include "outputs/outputs.hpp"
 
@@ -16,8 +17,6 @@ namespace tongxin::outputs {
 namespace json = boost::json;
 
 namespace {
-
-using tongxin::json::nullable;
 
 std::string join_ids(const std::vector<std::int64_t>& ids) {
   std::string out;
@@ -28,15 +27,11 @@ std::string join_ids(const std::vector<std::int64_t>& ids) {
   return out.empty() ? "0" : out;
 }
 
-json::object link_json(storage::Connection& c, std::optional<std::int64_t> id) {
-  if (!id) return {};
+std::optional<OutputLink> link_of(storage::Connection& c, std::optional<std::int64_t> id) {
+  if (!id) return std::nullopt;
   const auto o = find_output(c, *id);
-  if (!o) return {};
-  return json::object{{"id", o->id},
-                      {"kind", kind_name(o->kind)},
-                      {"title", o->title},
-                      {"status", o->status},
-                      {"status_label", state_label_zh(workflow(o->kind), o->status)}};
+  if (!o) return std::nullopt;
+  return OutputLink{o->id, o->kind, o->title, o->status};
 }
 
 bool is_manager(const auth::Principal& p) {
@@ -45,110 +40,82 @@ bool is_manager(const auth::Principal& p) {
 
 }  // namespace
 
-json::object get_output(storage::Connection& c, const auth::Principal& p, Kind kind,
+OutputDetail get_output(storage::Connection& c, const auth::Principal& p, Kind kind,
                         std::int64_t id) {
   const auto found = find_output(c, id);
   if (!found || found->kind != kind || !may_read(c, p, *found)) throw not_found(kind);
   const auto& o = *found;
-  const auto& w = workflow(kind);
-  const auto now = audit::now_ms();
-  auto out = brief_json(c, o, now);
-  out["body"] = o.body;
-  out["sector_id"] = nullable(o.sector_id);
-  out["studio_id"] = nullable(o.studio_id);
-  out["term"] = o.term ? json::value(*o.term) : json::value(nullptr);
-  out["session"] = o.session ? json::value(*o.session) : json::value(nullptr);
-  out["in_session"] = o.in_session;
-  out["handling_mode"] = nullable(o.handling_mode);
-  out["reply"] = nullable(o.reply_text);
-  out["replied_at"] = nullable(o.replied_at);
-  out["rating_comment"] = nullable(o.rating_comment);
-  out["redo_count"] = o.redo_count;
-  out["extension_days"] = o.extension_days;
-  out["source_case_id"] = nullable(o.source_case_id);
-  out["source"] = link_json(c, o.source_output_id);
-  out["converted_to"] = link_json(c, o.converted_to_id);
-  out["merged_into"] = link_json(c, o.merged_into_id);
-  json::array merged;
-  for (const auto& r : c.q("SELECT id FROM outputs WHERE merged_into_id = $1 ORDER BY id", o.id))
-    merged.emplace_back(link_json(c, r.int64(0)));
-  out["merged_items"] = std::move(merged);
+  OutputDetail d;
+  d.brief = brief_of(c, o, audit::now_ms());
+  d.body = o.body;
+  d.sector_id = o.sector_id;
+  d.studio_id = o.studio_id;
+  d.term = o.term;
+  d.session = o.session;
+  d.in_session = o.in_session;
+  d.handling_mode = o.handling_mode;
+  d.reply = o.reply_text;
+  d.replied_at = o.replied_at;
+  d.rating_comment = o.rating_comment;
+  d.redo_count = o.redo_count;
+  d.extension_days = o.extension_days;
+  d.source_case_id = o.source_case_id;
+  d.source = link_of(c, o.source_output_id);
+  d.converted_to = link_of(c, o.converted_to_id);
+  d.merged_into = link_of(c, o.merged_into_id);
+  for (const auto& r : c.q("SELECT id FROM outputs WHERE merged_into_id = $1 ORDER BY id", o.id)) {
+    if (auto l = link_of(c, r.int64(0))) d.merged_items.push_back(std::move(*l));
+  }
 
   const auto authors = authors_of(c, o.id);
   std::vector<std::int64_t> ids;
   for (const auto& a : authors)
     ids.push_back(a.member_id);
   const auto names = organisation::names_of_members(c, ids);
-  json::array author_list;
   for (const auto& a : authors) {
     const auto it = names.find(a.member_id);
-    author_list.emplace_back(json::object{{"member_id", a.member_id},
-                                          {"name", it == names.end() ? "" : it->second},
-                                          {"position", a.position},
-                                          {"confirmed", a.confirmed_at.has_value()}});
+    d.authors.push_back(
+        {a.member_id, it == names.end() ? "" : it->second, a.position, a.confirmed_at.has_value()});
   }
-  out["author_list"] = std::move(author_list);
 
-  json::array agencies;
-  for (const auto& r : c.q("SELECT a.agency_id, g.name, a.role, a.status, a.assigned_at,"
-                           " a.signed_at, a.replied_at, a.reply_text, a.note FROM output_agencies a"
-                           " JOIN agencies g ON g.id = a.agency_id WHERE a.output_id = $1 ORDER BY"
-                           " a.role DESC, a.agency_id",
-                           o.id)) {
-    agencies.emplace_back(json::object{{"agency_id", r.int64(0)},
-                                       {"name", r.text(1)},
-                                       {"role", r.text(2)},
-                                       {"status", r.text(3)},
-                                       {"assigned_at", r.int64(4)},
-                                       {"signed_at", nullable(r.opt_int64("signed_at"))},
-                                       {"replied_at", nullable(r.opt_int64("replied_at"))},
-                                       {"reply", nullable(r.opt_text("reply_text"))},
-                                       {"note", r.text(8)}});
+  const auto agency_rows =
+      c.q("SELECT agency_id, role, status, assigned_at, signed_at, replied_at, reply_text, note"
+          " FROM output_agencies WHERE output_id = $1 ORDER BY role DESC, agency_id",
+          o.id);
+  std::vector<std::int64_t> agency_ids;
+  for (const auto& r : agency_rows)
+    agency_ids.push_back(r.int64(0));
+  const auto agency_names = organisation::names_of_agencies(c, agency_ids);
+  for (const auto& r : agency_rows) {
+    const auto name = agency_names.find(r.int64(0));
+    d.agencies.push_back({r.int64(0), name == agency_names.end() ? "" : name->second, r.text(1),
+                          r.text(2), r.int64(3), r.opt_int64("signed_at"),
+                          r.opt_int64("replied_at"), r.opt_text("reply_text"), r.text(7)});
   }
-  out["agencies"] = std::move(agencies);
 
-  json::array outcomes;
   for (const auto& r : c.q("SELECT kind, level, by_whom, text, occurred_on FROM output_outcomes"
                            " WHERE output_id = $1 ORDER BY id",
                            o.id)) {
-    outcomes.emplace_back(json::object{{"outcome", r.text(0)},
-                                       {"level", r.text(1)},
-                                       {"by_whom", r.text(2)},
-                                       {"text", r.text(3)},
-                                       {"occurred_on", r.text(4)}});
+    d.outcomes.push_back({r.text(0), r.text(1), r.text(2), r.text(3), r.text(4)});
   }
-  out["outcomes"] = std::move(outcomes);
 
-  json::array events;
   for (const auto& r : c.q("SELECT id, at, action, from_status, to_status, party, actor_label,"
                            " note, detail FROM output_events WHERE output_id = $1 ORDER BY id",
                            o.id)) {
-    json::object e{{"id", r.int64(0)},    {"at", r.int64(1)},
-                   {"action", r.text(2)}, {"action_label", action_label_zh(w, r.text(2))},
-                   {"from", r.text(3)},   {"to", r.text(4)},
-                   {"party", r.text(5)},  {"actor", r.text(6)},
-                   {"note", r.text(7)}};
     boost::system::error_code ec;
     auto detail = json::parse(r.text(8), ec);
-    e["detail"] = ec ? json::value(json::object{}) : std::move(detail);
-    events.emplace_back(std::move(e));
+    d.events.push_back({r.int64(0), r.int64(1), r.text(2), r.text(3), r.text(4), r.text(5),
+                        r.text(6), r.text(7),
+                        ec ? json::value(json::object{}) : std::move(detail)});
   }
-  out["events"] = std::move(events);
 
-  const auto parties = parties_of(c, p, o);
-  json::array allowed, party_names;
-  for (const auto a : allowed_actions(w, o.status, parties)) {
-    allowed.emplace_back(json::object{{"action", a}, {"label", action_label_zh(w, a)}});
-  }
-  for (const auto pt : parties)
-    party_names.emplace_back(party_name(pt));
-  out["allowed_actions"] = std::move(allowed);
-  out["my_parties"] = std::move(party_names);
-  return out;
+  d.parties = parties_of(c, p, o);
+  d.allowed_actions = allowed_actions(workflow(kind), o.status, d.parties);
+  return d;
 }
 
-json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
-                          const ListQuery& q, std::int64_t now_ms) {
+OutputPage find_outputs(storage::Connection& c, const auth::Principal& p, Kind kind,
+                        const ListQuery& q, std::int64_t now_ms) {
   const auto& w = workflow(kind);
   std::vector<std::string> where{"o.kind = $1"};
   std::vector<storage::Value> params{storage::to_value(std::string(kind_name(kind)))};
@@ -161,8 +128,7 @@ json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind
     auto scope = organisation::conferences_in_scope(c, p);
     if (q.conference_id) {
       if (std::find(scope.begin(), scope.end(), *q.conference_id) == scope.end()) {
-        throw Error::not_found("conference.not_found", "政协不存在或不在您的管理范围内",
-                               "conference not in scope");
+        throw errors::conference_out_of_scope();
       }
       scope = {*q.conference_id};
     }
@@ -209,13 +175,16 @@ json::object list_outputs(storage::Connection& c, const auth::Principal& p, Kind
     sql += (i ? " AND " : "") + where[i];
   sql += " ORDER BY o.id DESC LIMIT " + std::to_string(q.limit + 1);
   const auto rows = c.query(sql, params);
-  json::array items;
+  OutputPage page;
   for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(q.limit); ++i) {
     if (const auto o = find_output(c, rows[i].int64(0)))
-      items.emplace_back(brief_json(c, *o, now_ms));
+      page.items.push_back(brief_of(c, *o, now_ms));
   }
-  return json::object{{"items", std::move(items)},
-                      {"next_cursor", paging::next_by_id(rows, static_cast<std::size_t>(q.limit))}};
+  if (const auto next = paging::next_by_id(rows, static_cast<std::size_t>(q.limit));
+      next.is_string()) {
+    page.next_cursor = std::string(next.as_string());
+  }
+  return page;
 }
 
 std::vector<Authored> authored_outputs(storage::Connection& c, std::int64_t member_id,

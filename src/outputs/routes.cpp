@@ -2,6 +2,8 @@
 //
 // The outputs API (api.md "Outputs"): /api/v1/micro-suggestions, /proposals and
 // /opinion-reports, each with list, create, get, summary and /{id}/actions like cases.
+#include "outputs/routes.hpp"
+
 #include <boost/json.hpp>
 
 #include "core/calendar/calendar.hpp"
@@ -9,7 +11,9 @@
 #include "core/http/actor.hpp"
 #include "core/http/query_params.hpp"
 #include "core/paging.hpp"
+#include "outputs/errors.hpp"
 #include "outputs/internal.hpp"
+#include "outputs/output_json.hpp"
 #include "outputs/outputs.hpp"
 
 namespace tongxin::outputs {
@@ -51,7 +55,7 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     q.cursor = req.query_param("cursor");
                     return ctx.db.read([&](storage::Connection& c) {
                       return http::Response::json(
-                          list_outputs(c, req.user(), kind, q, audit::now_ms()));
+                          page_json(find_outputs(c, req.user(), kind, q, audit::now_ms())));
                     });
                   },
               .roles = output_roles(),
@@ -66,7 +70,8 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     return ctx.db.write([&](storage::Connection& c) {
                       const auto now = audit::now_ms();
                       const auto id = create_output(c, ctx, actor, kind, req.json(), now);
-                      return http::Response::json(get_output(c, req.user(), kind, id), 201);
+                      return http::Response::json(output_json(get_output(c, req.user(), kind, id)),
+                                                  201);
                     });
                   },
               .roles = {Role::member, Role::staff, Role::admin, Role::studio_lead},
@@ -82,7 +87,8 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     const auto conference =
                         http::id_query(req, "conference_id", "政协编号应为正整数");
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(summary(c, req.user(), kind, year, conference));
+                      return http::Response::json(
+                          figures_json(figures(c, req.user(), kind, year, conference)));
                     });
                   },
               .roles = {Role::staff, Role::admin, Role::leader},
@@ -94,7 +100,8 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
               .handler =
                   [&ctx, kind](http::Request& req) {
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(get_output(c, req.user(), kind, req.id_param()));
+                      return http::Response::json(
+                          output_json(get_output(c, req.user(), kind, req.id_param())));
                     });
                   },
               .roles = output_roles(),
@@ -108,7 +115,7 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     const auto& body = req.json();
                     const auto it = body.find("action");
                     if (it == body.end() || !it->value().is_string()) {
-                      throw Error::invalid_field("action", "请指定操作", "action is required");
+                      throw errors::action_required();
                     }
                     const std::string action(it->value().as_string());
                     json::object rest = body;
@@ -117,7 +124,8 @@ void register_kind(http::Router& router, ServiceContext& ctx, const Resource& r)
                     return ctx.db.write([&](storage::Connection& c) {
                       apply_action(c, ctx, actor, kind, req.id_param(), action, rest,
                                    audit::now_ms());
-                      return http::Response::json(get_output(c, req.user(), kind, req.id_param()));
+                      return http::Response::json(
+                          output_json(get_output(c, req.user(), kind, req.id_param())));
                     });
                   },
               .roles = output_roles(),

@@ -7,7 +7,9 @@
 #include "core/calendar/calendar.hpp"
 #include "core/json/fields.hpp"
 #include "organisation/briefs.hpp"
+#include "outputs/errors.hpp"
 #include "outputs/internal.hpp"
+#include "outputs/output_json.hpp"
 
 namespace tongxin::outputs {
 
@@ -70,8 +72,7 @@ std::optional<OutputRow> find_output(storage::Connection& c, std::int64_t id) {
 }
 
 Error not_found(Kind kind) {
-  return Error::not_found("output.not_found", std::string(kind_label_zh(kind)) + "不存在或无权查看",
-                          std::string(kind_name(kind)) + " not found");
+  return errors::output_not_found(kind);
 }
 
 std::vector<AuthorRow> authors_of(storage::Connection& c, std::int64_t id) {
@@ -166,47 +167,48 @@ std::string item_link(const OutputRow& o, bool phone) {
          std::to_string(o.id);
 }
 
-json::object brief_json(storage::Connection& c, const OutputRow& o, std::int64_t now_ms) {
-  const auto& w = workflow(o.kind);
+OutputBrief brief_of(storage::Connection& c, const OutputRow& o, std::int64_t now_ms) {
+  OutputBrief b;
+  b.id = o.id;
+  b.kind = o.kind;
+  b.conference_id = o.conference_id;
+  b.title = o.title;
+  b.category = o.category;
+  b.status = o.status;
+  b.authorship = o.authorship;
   const auto authors = authors_of(c, o.id);
   std::vector<std::int64_t> ids;
   for (const auto& a : authors)
     ids.push_back(a.member_id);
   const auto names = organisation::names_of_members(c, ids);
-  json::array author_names;
   for (const auto& a : authors) {
     const auto it = names.find(a.member_id);
-    if (it != names.end()) author_names.emplace_back(it->second);
+    if (it != names.end()) b.authors.push_back(it->second);
   }
-  json::object out{{"id", o.id},
-                   {"kind", kind_name(o.kind)},
-                   {"conference_id", o.conference_id},
-                   {"title", o.title},
-                   {"category", o.category},
-                   {"status", o.status},
-                   {"status_label", state_label_zh(w, o.status)},
-                   {"authorship", o.authorship},
-                   {"authors", std::move(author_names)},
-                   {"number", nullable(o.number)},
-                   {"is_key", o.is_key},
-                   {"is_excellent", o.is_excellent},
-                   {"reply_class", nullable(o.reply_class)},
-                   {"rating", nullable(o.rating)},
-                   {"due_step", nullable(o.due_step)},
-                   {"due_at", nullable(o.due_at)},
-                   {"overdue", o.due_at.has_value() && *o.due_at < now_ms},
-                   {"submitted_at", nullable(o.submitted_at)},
-                   {"accepted_at", nullable(o.accepted_at)},
-                   {"closed_at", nullable(o.closed_at)},
-                   {"created_at", o.created_at},
-                   {"updated_at", o.updated_at}};
-  const auto agencies = agencies_of(c, o.id);
-  for (const auto& a : agencies) {
+  b.number = o.number;
+  b.is_key = o.is_key;
+  b.is_excellent = o.is_excellent;
+  b.reply_class = o.reply_class;
+  b.rating = o.rating;
+  b.due_step = o.due_step;
+  b.due_at = o.due_at;
+  b.overdue = o.due_at.has_value() && *o.due_at < now_ms;
+  b.submitted_at = o.submitted_at;
+  b.accepted_at = o.accepted_at;
+  b.closed_at = o.closed_at;
+  b.created_at = o.created_at;
+  b.updated_at = o.updated_at;
+  for (const auto& a : agencies_of(c, o.id)) {
     if (a.role != "lead") continue;
     const auto ag = organisation::find_agency(c, a.agency_id);
-    out["lead_agency"] = ag ? json::value(ag->name) : json::value(nullptr);
+    b.has_lead_agency = true;
+    b.lead_agency = ag ? std::optional<std::string>(ag->name) : std::nullopt;
   }
-  return out;
+  return b;
+}
+
+json::object brief_json(storage::Connection& c, const OutputRow& o, std::int64_t now_ms) {
+  return brief_json(brief_of(c, o, now_ms));
 }
 
 }  // namespace tongxin::outputs

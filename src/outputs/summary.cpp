@@ -3,12 +3,14 @@
 // Headline figures of a kind for a year (workflows.md §2; the seeds' "3,372 micro-
 // suggestions, 95.4 % answered"): what was submitted in the year and how far it got.
 #include <algorithm>
-#include <chrono>
 #include <cmath>
+#include <map>
 
-#include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "organisation/briefs.hpp"
+#include "outputs/errors.hpp"
 #include "outputs/internal.hpp"
+#include "outputs/output_json.hpp"
 #include "outputs/outputs.hpp"
 
 namespace tongxin::outputs {
@@ -16,12 +18,6 @@ namespace tongxin::outputs {
 namespace json = boost::json;
 
 namespace {
-
-std::int64_t year_start_ms(int year) {
-  using namespace std::chrono;
-  const sys_days d{std::chrono::year{year} / January / 1};
-  return duration_cast<milliseconds>(d.time_since_epoch()).count() - calendar::kChinaOffsetMs;
-}
 
 double rate(std::int64_t part, std::int64_t whole) {
   return whole == 0
@@ -31,13 +27,12 @@ double rate(std::int64_t part, std::int64_t whole) {
 
 }  // namespace
 
-json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind, int year,
-                     std::optional<std::int64_t> conference_id) {
+Figures figures(storage::Connection& c, const auth::Principal& p, Kind kind, int year,
+                std::optional<std::int64_t> conference_id) {
   auto scope = organisation::conferences_in_scope(c, p);
   if (conference_id) {
     if (std::find(scope.begin(), scope.end(), *conference_id) == scope.end()) {
-      throw Error::not_found("conference.not_found", "政协不存在或不在您的管理范围内",
-                             "conference not in scope");
+      throw errors::conference_out_of_scope();
     }
     scope = {*conference_id};
   }
@@ -45,29 +40,29 @@ json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind
   for (const auto id : scope)
     in += (in.empty() ? "" : ",") + std::to_string(id);
   if (in.empty()) in = "0";
-  const auto from = year_start_ms(year), to = year_start_ms(year + 1);
+  const auto period = calendar::Period::year(year);
+  const auto from = period.from_ms(), to = period.to_ms() + 1;
   const std::string base = " FROM outputs o WHERE o.kind = $1 AND o.conference_id IN (" + in +
                            ") AND o.submitted_at >= $2 AND o.submitted_at < $3";
   const std::string k(kind_name(kind));
   const auto& w = workflow(kind);
 
-  json::object by_status;
-  std::int64_t submitted = 0;
+  Figures out;
+  out.kind = kind;
+  out.year = year;
+  std::map<std::string, std::int64_t> by_status;
   for (const auto& r :
        c.q("SELECT o.status, COUNT(*)" + base + " GROUP BY o.status", k, from, to)) {
     by_status[r.text(0)] = r.int64(1);
-    submitted += r.int64(1);
+    out.submitted += r.int64(1);
   }
-  json::array statuses;
   for (const auto& s : w.states) {
     if (s.name == "draft") continue;
-    const auto it = by_status.find(s.name);
-    statuses.emplace_back(
-        json::object{{"status", s.name},
-                     {"label", s.zh},
-                     {"count", it == by_status.end() ? json::value(0) : it->value()}});
+    const auto it = by_status.find(std::string(s.name));
+    out.by_status.push_back(
+        {std::string(s.name), std::string(s.zh), it == by_status.end() ? 0 : it->second});
   }
-  const auto figures =
+  const auto rows =
       c.q("SELECT SUM(CASE WHEN o.accepted_at IS NOT NULL THEN 1 ELSE 0 END),"
           " SUM(CASE WHEN EXISTS (SELECT 1 FROM output_agencies a WHERE a.output_id = o.id AND"
           " a.status <> 'withdrawn') THEN 1 ELSE 0 END),"
@@ -81,59 +76,60 @@ json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind
           " END)" +
               base,
           k, from, to);
-  const auto& f = figures.front();
+  const auto& f = rows.front();
   auto n = [&](std::size_t i) { return f.is_null(i) ? std::int64_t{0} : f.int64(i); };
-  const auto accepted = n(0), dispatched = n(1), answered = n(2), closed = n(3), rated = n(4),
-             satisfied = n(5);
-  json::object out{
-      {"kind", k},
-      {"year", year},
-      {"submitted", submitted},
-      {"accepted", accepted},
-      {"dispatched", dispatched},
-      {"answered", answered},
-      // 办复率 = answered / accepted (workflows.md §2)
-      {"answer_rate", rate(answered, accepted)},
-      {"closed", closed},
-      {"closed_rate", rate(closed, accepted)},
-      {"rated", rated},
-      {"satisfaction_rate", rate(satisfied, rated)},
-      {"mean_handling_days",
-       f.is_null(6) ? json::value(nullptr) : json::value(std::round(f.real(6) * 10) / 10)},
-      {"key", n(7)},
-      {"excellent", n(8)},
-      {"by_status", std::move(statuses)}};
+  out.accepted = n(0);
+  out.dispatched = n(1);
+  out.answered = n(2);
+  out.closed = n(3);
+  out.rated = n(4);
+  const auto satisfied = n(5);
+  // 办复率 = answered / accepted (workflows.md §2)
+  out.answer_rate = rate(out.answered, out.accepted);
+  out.closed_rate = rate(out.closed, out.accepted);
+  out.satisfaction_rate = rate(satisfied, out.rated);
+  if (!f.is_null(6)) out.mean_handling_days = std::round(f.real(6) * 10) / 10;
+  out.key = n(7);
+  out.excellent = n(8);
   if (kind == Kind::proposal) {
-    json::object classes;
+    out.by_reply_class.emplace();
     for (const auto& r : c.q("SELECT o.reply_class, COUNT(*)" + base +
                                  " AND o.reply_class IS NOT NULL GROUP BY o.reply_class",
                              k, from, to)) {
-      classes[r.text(0)] = r.int64(1);
+      out.by_reply_class->emplace_back(r.text(0), r.int64(1));
     }
-    out["by_reply_class"] = std::move(classes);
   }
   if (kind == Kind::opinion_report) {
-    json::object outcomes{{"adopted_above", 0}, {"instruction", 0}, {"agency_adoption", 0}};
+    out.outcomes =
+        Figures::Counts{{"adopted_above", 0}, {"instruction", 0}, {"agency_adoption", 0}};
     for (const auto& r : c.q("SELECT x.kind, COUNT(*) FROM output_outcomes x JOIN outputs o ON"
                              " o.id = x.output_id WHERE o.kind = $1 AND o.conference_id IN (" +
                                  in +
                                  ") AND o.submitted_at >= $2 AND o.submitted_at < $3 GROUP BY"
                                  " x.kind",
                              k, from, to)) {
-      outcomes[r.text(0)] = r.int64(1);
+      const auto it = std::find_if(out.outcomes->begin(), out.outcomes->end(),
+                                   [&](const auto& e) { return e.first == r.text(0); });
+      if (it == out.outcomes->end()) {
+        out.outcomes->emplace_back(r.text(0), r.int64(1));
+      } else {
+        it->second = r.int64(1);
+      }
     }
-    out["outcomes"] = std::move(outcomes);
   }
   // Repeat hot spots: the categories most written about.
-  json::array hot;
   for (const auto& r : c.q("SELECT o.category, COUNT(*) AS n" + base +
                                " AND o.category <> '' GROUP BY o.category ORDER BY n DESC,"
                                " o.category LIMIT 10",
                            k, from, to)) {
-    hot.emplace_back(json::object{{"category", r.text(0)}, {"count", r.int64(1)}});
+    out.categories.emplace_back(r.text(0), r.int64(1));
   }
-  out["categories"] = std::move(hot);
   return out;
+}
+
+json::object summary(storage::Connection& c, const auth::Principal& p, Kind kind, int year,
+                     std::optional<std::int64_t> conference_id) {
+  return figures_json(figures(c, p, kind, year, conference_id));
 }
 
 }  // namespace tongxin::outputs

@@ -203,6 +203,18 @@ for (const engine of engines()) {
       assert.equal(cluster.json.cases.length, 2);
     });
 
+    it('reads list switches and ids strictly, as every list does', async () => {
+      for (const q of ['overdue=yes', 'mine=2', 'studio_id=abc', 'member_id=-3']) {
+        const r = await staff.get(`/api/v1/cases?${q}`);
+        assert.equal(r.status, 400, `${q} → ${r.text}`);
+        assert.equal(r.json.error.code, 'validation.invalid_field');
+        assert.equal(r.json.error.details.field, q.split('=')[0]);
+        assert.match(r.json.error.message, /[\u4e00-\u9fff]/);
+      }
+      assert.equal((await staff.get('/api/v1/cases?overdue=true')).status, 200);
+      assert.equal((await staff.get('/api/v1/cases?overdue=0')).status, 200);
+    });
+
     it('lets staff enter a matter taken by phone', async () => {
       const r = await staff.post('/api/v1/cases', {
         channel: 'phone', text: '村里自来水管冬天冻裂，已经停水三天。', division_code: '620123', consent: true,
