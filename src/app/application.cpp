@@ -20,6 +20,7 @@
 #include "cases/cases.hpp"
 #include "cases/migrations.hpp"
 #include "contact/contact.hpp"
+#include "contact/routes.hpp"
 #include "contact/migrations.hpp"
 #include "core/migrations.hpp"
 #include "meetings/meetings.hpp"

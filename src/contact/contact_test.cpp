@@ -12,7 +12,9 @@
 #include "accounts/accounts.hpp"
 #include "accounts/migrations.hpp"
 #include "contact/migrations.hpp"
+#include "contact/routes.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/calendar/lunar.hpp"
 #include "core/error.hpp"
 #include "core/http/router.hpp"
@@ -52,7 +54,7 @@ TEST(ReceptionRota, FallsOnTheNthWeekdayAndMovesOffHolidays) {
 TEST(SectorDays, NextFallsOnTheSolarOrLunarDay) {
   const auto next = [](const char* cal, int m, int d, year_month_day from) {
     const auto r = next_sector_day(cal, m, d, from);
-    return r ? iso_date(*r) : std::string("none");
+    return r ? calendar::iso_date(*r) : std::string("none");
   };
   EXPECT_EQ(next("solar", 9, 10, 2026y / March / 1), "2026-09-10");
   EXPECT_EQ(next("solar", 9, 10, 2026y / September / 10), "2026-09-10");  // today counts
@@ -60,7 +62,7 @@ TEST(SectorDays, NextFallsOnTheSolarOrLunarDay) {
   EXPECT_EQ(next("solar", 2, 29, 2026y / March / 1), "2028-02-29");   // leap years only
   EXPECT_EQ(next("lunar", 9, 9, 2026y / January / 1), "2026-10-18");  // 重阳
   EXPECT_EQ(next("lunar", 9, 9, 2026y / October / 19),
-            iso_date(calendar::lunar_in_year(2027, 9, 9).at(0)));
+            calendar::iso_date(calendar::lunar_in_year(2027, 9, 9).at(0)));
   EXPECT_EQ(next("lunar", 1, 1, 2026y / January / 1), "2026-02-17");  // 春节 2026
   EXPECT_EQ(next("solar", 2, 30, 2026y / January / 1), "none");
   EXPECT_EQ(next("julian", 9, 10, 2026y / January / 1), "none");
