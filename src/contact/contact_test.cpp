@@ -1348,9 +1348,117 @@ TEST_P(ContactRoutes, ReceptionDaysAreListedForAStudioIdAndADate) {
   }
 }
 
+// Key contacts through their service, without HTTP: a fixture with verbs, one rule a test.
+class KeyContactService : public ContactWorld {
+ protected:
+  auth::Principal as_member(std::int64_t id) const {
+    return {.user_id = 100 + id,
+            .username = "m" + std::to_string(id),
+            .roles = {auth::Role::member},
+            .conference_id = conference,
+            .member_id = id};
+  }
+  audit::Actor actor_of(const auth::Principal& p) const { return {p, "127.0.0.1", "test"}; }
+  KeyContact create(const NewKeyContact& k) {
+    return db->write([&](storage::Connection& c) {
+      return create_key_contact(c, *ctx, nobody, k, china_ms(2026y / March / 10));
+    });
+  }
+  KeyContact seen_by(const auth::Principal& p, std::int64_t id) {
+    return db->write([&](storage::Connection& c) { return find_key_contact(c, *ctx, p, id); });
+  }
+  KeyContact opened_by(const auth::Principal& p, std::int64_t id) {
+    return db->write(
+        [&](storage::Connection& c) { return open_key_contact(c, *ctx, actor_of(p), id); });
+  }
+  std::string stored(std::int64_t id, const char* column) {
+    return db->read([&](storage::Connection& c) {
+      return c.q(std::string("SELECT ") + column + " FROM key_contacts WHERE id = $1", id)
+          .front()
+          .text(0);
+    });
+  }
+  Page<KeyContact> list(std::int64_t member, bool archived, int limit = 50) {
+    return db->read([&](storage::Connection& c) {
+      return key_contacts_of_member(c, member, archived, 0, limit);
+    });
+  }
+};
+
+TEST_P(KeyContactService, ACreatedContactIsSealedAtRestAndReturnedMasked) {
+  const auto k = create({"陈志明", "138 0000 1111", "教育界", "兰州一中", "", teacher});
+  EXPECT_TRUE(k.masked);
+  EXPECT_EQ(k.name, crypto::mask_name("陈志明"));
+  EXPECT_EQ(k.phone, crypto::mask_phone("13800001111"));
+  EXPECT_EQ(k.member_id, teacher);
+  EXPECT_EQ(k.conference_id, conference);
+  EXPECT_EQ(stored(k.id, "name_enc").find("陈志明"), std::string::npos);
+  EXPECT_EQ(ctx->crypto->open(stored(k.id, "name_enc")).value_or(""), "陈志明");
+  EXPECT_EQ(ctx->crypto->open(stored(k.id, "phone_enc")).value_or(""), "13800001111");
+  EXPECT_EQ(audit_rows("key_contact.create", k.id), 1);
+}
+
+TEST_P(KeyContactService, ACreatedContactNeedsANameAMobileNumberAndAMember) {
+  EXPECT_EQ(failure([&] { create({"", std::nullopt, "", "", "", teacher}); }), "name");
+  EXPECT_EQ(failure([&] { create({"陈志明", "12345", "", "", "", teacher}); }), "phone");
+  EXPECT_EQ(failure([&] { create({"陈志明", std::nullopt, "", "", "", std::nullopt}); }),
+            "member_id");
+  EXPECT_EQ(failure([&] { create({"陈志明", std::nullopt, "", "", "", 999999}); }), "member_id");
+}
+
+TEST_P(KeyContactService, OnlyTheKeepingMemberOpensItInClearAndThatViewIsAudited) {
+  const auto k = create({"陈志明", "13800001111", "", "", "", teacher});
+  const auto own = opened_by(as_member(teacher), k.id);
+  EXPECT_FALSE(own.masked);
+  EXPECT_EQ(own.name, "陈志明");
+  EXPECT_EQ(own.phone, "13800001111");
+  EXPECT_EQ(audit_rows("key_contact.view", k.id), 1);
+  EXPECT_EQ(failure([&] { opened_by(as_member(doctor), k.id); }), "404 key_contact.not_found");
+  EXPECT_EQ(failure([&] { seen_by(as_member(doctor), k.id); }), "404 key_contact.not_found");
+  EXPECT_EQ(seen_by(as_member(teacher), k.id).name, crypto::mask_name("陈志明"));
+}
+
+TEST_P(KeyContactService, AnEditIsSealedAndMaskedAgain) {
+  const auto id = principal_contact;
+  const auto changed = db->write([&](storage::Connection& c) {
+    return update_key_contact(c, *ctx, nobody, id, {.name = "张明远", .phone = "13700002222"},
+                              china_ms(2026y / March / 11));
+  });
+  EXPECT_EQ(changed, (std::vector<std::string>{"name", "phone"}));
+  const auto k = seen_by(as_member(teacher), id);
+  EXPECT_EQ(k.name, crypto::mask_name("张明远"));
+  EXPECT_EQ(k.phone, crypto::mask_phone("13700002222"));
+  EXPECT_EQ(ctx->crypto->open(stored(id, "name_enc")).value_or(""), "张明远");
+}
+
+TEST_P(KeyContactService, ArchivingCancelsTheContactsOpenVisitTasksOnly) {
+  fire_for(education);  // one task for each of the teacher's two contacts
+  const auto cancelled = db->write([&](storage::Connection& c) {
+    return archive_key_contact(c, nobody, principal_contact, china_ms(2026y / March / 17));
+  });
+  EXPECT_EQ(cancelled, 1);
+  EXPECT_EQ(task_status(teacher, principal_contact), "cancelled");
+  EXPECT_EQ(task_status(teacher, parent_contact), "open");
+  EXPECT_TRUE(seen_by(as_member(teacher), principal_contact).archived);
+}
+
+TEST_P(KeyContactService, AMembersListCountsOpenTasksAndPagesById) {
+  fire_for(education);
+  const auto live = list(teacher, false);
+  ASSERT_EQ(live.items.size(), 2u);
+  EXPECT_EQ(live.items[0].id, principal_contact);
+  EXPECT_EQ(live.items[0].open_tasks, 1);
+  EXPECT_FALSE(live.next_after);
+  const auto first = list(teacher, false, 1);
+  ASSERT_EQ(first.items.size(), 1u);
+  EXPECT_EQ(first.next_after, principal_contact);
+  EXPECT_TRUE(list(teacher, true).items.empty());
+}
+
 TONGXIN_INSTANTIATE_ENGINES(ContactWorld);
 TONGXIN_INSTANTIATE_ENGINES(ContactRoutes);
 TONGXIN_INSTANTIATE_ENGINES(ContactUpgrade);
+TONGXIN_INSTANTIATE_ENGINES(KeyContactService);
 
 }  // namespace
 }  // namespace tongxin::contact
