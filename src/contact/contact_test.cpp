@@ -21,6 +21,7 @@
 #include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "testing/route_client.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
@@ -634,14 +635,15 @@ TEST_P(ContactUpgrade, TheTaskStatusMigrationKeepsEveryTask) {
   EXPECT_EQ(snapshot().size(), 4U);
 }
 
-// The routes through the router, with the principal the server would have authenticated,
-// and the router's role check as the server applies it.
+// The routes through the real server dispatch (testing::RouteClient), each call acting as
+// the principal it names.
 class ContactRoutes : public ContactWorld {
  protected:
   void SetUp() override {
     ContactWorld::SetUp();
     if (!db) return;
     register_routes(router, *ctx);
+    client = std::make_unique<testing::RouteClient>(router);
     db->write([&](storage::Connection& c) {
       other_conference = organisation::create_conference(
           c, *ctx, nobody, {"天水市政协", "天水", "city", "620500000000", std::nullopt, 14});
@@ -694,79 +696,14 @@ class ContactRoutes : public ContactWorld {
             .studio_id = of_studio};
   }
 
-  struct Reply {
-    unsigned status = 0;
-    boost::json::value body;
-    std::string code() const {
-      return body.is_object() && body.as_object().contains("error")
-                 ? std::string(body.at("error").at("code").as_string())
-                 : std::string();
-    }
-    // The field a 400 names, or "".
-    std::string field() const {
-      if (!body.is_object() || !body.as_object().contains("error")) return "";
-      const auto& d = body.at("error").at("details");
-      return d.is_object() && d.as_object().contains("field")
-                 ? std::string(d.at("field").as_string())
-                 : std::string();
-    }
-    bool chinese_message() const {
-      if (!body.is_object() || !body.as_object().contains("error")) return false;
-      const auto m = std::string(body.at("error").at("message").as_string());
-      // A CJK ideograph in UTF-8 starts with a byte 0xE4…0xE9.
-      return std::any_of(m.begin(), m.end(), [](char ch) {
-        const auto b = static_cast<unsigned char>(ch);
-        return b >= 0xE4 && b <= 0xE9;
-      });
-    }
-    // The ids of a list's items.
-    std::vector<std::int64_t> ids() const {
-      std::vector<std::int64_t> out;
-      for (const auto& item : body.at("items").as_array())
-        out.push_back(item.at("id").as_int64());
-      return out;
-    }
-  };
+  using Reply = testing::RouteClient::Reply;
   Reply call(http::Method method, const std::string& target, const auth::Principal& p,
              const boost::json::value& body = nullptr) {
-    http::Request req;
-    req.method = method;
-    req.target = target;
-    const auto q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string::npos) {
-      std::string rest = target.substr(q + 1);
-      while (!rest.empty()) {
-        const auto amp = rest.find('&');
-        const auto pair = rest.substr(0, amp);
-        const auto eq = pair.find('=');
-        req.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
-        rest = amp == std::string::npos ? "" : rest.substr(amp + 1);
-      }
-    }
-    if (!body.is_null()) req.body = boost::json::serialize(body);
-    req.principal = p;
-    req.remote_addr = "127.0.0.1";
-    req.request_id = "test";
-    const auto m = router.match(method, req.path);
-    if (!m.route) return {404, nullptr};
-    req.route = m.route->pattern;
-    req.path_params = m.params;
-    try {
-      if (!m.route->roles.empty() && !p.has_any(m.route->roles)) {
-        throw Error::forbidden("auth.forbidden", "无权执行此操作", "forbidden");
-      }
-      auto r = m.route->handler(req);
-      return {r.status, r.body.empty() ? boost::json::value(nullptr) : boost::json::parse(r.body)};
-    } catch (const Error& e) {
-      return {static_cast<unsigned>(e.status()),
-              boost::json::object{
-                  {"error",
-                   {{"code", e.code()}, {"message", e.message_zh()}, {"details", e.details()}}}}};
-    }
+    return client->call(method, target, p, body);
   }
 
   http::Router router;
+  std::unique_ptr<testing::RouteClient> client;  // over `router`, once its routes are in
   std::int64_t other_conference = 0, outsider = 0, other_studio = 0, foreign_sector = 0;
 };
 
@@ -1401,7 +1338,9 @@ TEST_P(KeyContactService, ACreatedContactIsSealedAtRestAndReturnedMasked) {
 TEST_P(KeyContactService, ACreatedContactNeedsANameAMobileNumberAndAMember) {
   EXPECT_EQ(failure([&] { create({"", std::nullopt, "", "", "", teacher}); }), "name");
   EXPECT_EQ(failure([&] { create({"陈志明", "12345", "", "", "", teacher}); }), "phone");
-  EXPECT_EQ(failure([&] { create({"陈志明", std::nullopt, "", "", "", std::nullopt}); }),
+  EXPECT_EQ(failure([&] {
+              create({"陈志明", std::nullopt, "", "", "", std::nullopt});
+            }),
             "member_id");
   EXPECT_EQ(failure([&] { create({"陈志明", std::nullopt, "", "", "", 999999}); }), "member_id");
 }
