@@ -23,6 +23,7 @@
 #include "cases/routes.hpp"
 #include "contact/contact.hpp"
 #include "contact/migrations.hpp"
+#include "contact/routes.hpp"
 #include "core/migrations.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/migrations.hpp"

@@ -4,11 +4,14 @@
 // the visit tasks it fulfils.
 #include <algorithm>
 #include <boost/json.hpp>
-#include <cstdio>
+#include <map>
 
-#include "contact/contact.hpp"
+#include "contact/internal.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/error.hpp"
+#include "organisation/briefs.hpp"
+#include "organisation/roster.hpp"
 
 namespace tongxin::contact {
 
@@ -39,40 +42,7 @@ std::vector<std::int64_t> distinct(const std::vector<std::int64_t>& ids) {
   return out;
 }
 
-// Appends `ids` to `params` and returns their placeholders: "$2, $3, $4".
-std::string placeholders(std::vector<storage::Value>& params,
-                         const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (const auto id : ids) {
-    params.emplace_back(id);
-    out += (out.empty() ? "$" : ", $") + std::to_string(params.size());
-  }
-  return out;
-}
-
 }  // namespace
-
-std::string iso_date(std::chrono::year_month_day d) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
-}
-
-std::chrono::year_month_day parse_date(const std::string& text, const std::string& field) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
-    throw Error::invalid_field(field, "日期格式应为 YYYY-MM-DD", "dates are YYYY-MM-DD");
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                        std::chrono::day{d}};
-  if (!ymd.ok() || y < 2000 || y > 2100) {
-    throw Error::invalid_field(field, "日期无效", "invalid date");
-  }
-  return ymd;
-}
 
 std::string default_channel(std::string_view kind) {
   if (kind == "visit" || kind == "talk" || kind == "reception_day") return "face_to_face";
@@ -91,9 +61,10 @@ LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
   if (!one_of(kChannels, channel)) {
     throw Error::invalid_field("channel", "未知的联系渠道", "unknown channel");
   }
-  const auto held_on = a.held_on.empty() ? iso_date(calendar::china_date(now_ms))
-                                         : iso_date(parse_date(a.held_on, "held_on"));
-  if (held_on > iso_date(calendar::china_date(now_ms))) {
+  const auto held_on = a.held_on.empty()
+                           ? today_of(now_ms)
+                           : calendar::iso_date(calendar::required_iso_date(a.held_on, "held_on"));
+  if (held_on > today_of(now_ms)) {
     throw Error::invalid_field("held_on", "不能登记未来日期的活动",
                                "activity date is in the future");
   }
@@ -108,15 +79,9 @@ LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
   // contacts (the demo logs thousands of activities in one transaction).
   const auto members = distinct(a.member_ids);
   const auto contacts = distinct(a.key_contact_ids);
-  {
-    std::vector<storage::Value> params{a.conference_id};
-    const auto in = placeholders(params, members);
-    if (c.query("SELECT COUNT(*) FROM members WHERE conference_id = $1 AND id IN (" + in + ")",
-                params)
-            .front()
-            .int64(0) != static_cast<std::int64_t>(members.size())) {
-      throw Error::invalid_field("member_ids", "委员不存在或不属于本政协", "unknown member");
-    }
+  if (organisation::count_members_of_conference(c, a.conference_id, members) !=
+      static_cast<std::int64_t>(members.size())) {
+    throw Error::invalid_field("member_ids", "委员不存在或不属于本政协", "unknown member");
   }
   if (!contacts.empty()) {
     std::vector<storage::Value> params{a.conference_id};
@@ -172,6 +137,61 @@ LoggedActivity log_activity(storage::Connection& c, const ServiceContext& ctx,
                               {"members", a.member_ids.size()},
                               {"tasks_closed", out.tasks_closed}}});
   return out;
+}
+
+Page<Activity> activities_in_scope(storage::Connection& c, const auth::Principal& p,
+                                   std::int64_t member_id, std::int64_t studio_id,
+                                   std::int64_t before, int limit) {
+  const auto scope = organisation::conferences_in_scope(c, p);
+  Page<Activity> page;
+  if (scope.empty()) return page;
+  std::vector<storage::Value> params{member_id, studio_id, before,
+                                     static_cast<std::int64_t>(limit) + 1};
+  const auto in = placeholders(params, scope);
+  const auto rows = c.query(
+      "SELECT a.* FROM activities a WHERE a.conference_id IN (" + in +
+          ") AND a.revoked_at IS NULL AND ($1 = 0 OR a.id IN (SELECT activity_id FROM"
+          " activity_members WHERE member_id = $1)) AND ($2 = 0 OR a.studio_id = $2) AND ($3 = 0"
+          " OR a.id < $3) ORDER BY a.id DESC LIMIT $4",
+      params);
+  const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
+  if (rows.size() > n) page.next_after = rows[n - 1].int64("id");
+  std::vector<std::int64_t> ids;
+  for (std::size_t i = 0; i < n; ++i)
+    ids.push_back(rows[i].int64("id"));
+  // The members of the whole page in one query, their names in another.
+  std::map<std::int64_t, std::vector<std::int64_t>> members_of;
+  std::vector<std::int64_t> all_members;
+  if (!ids.empty()) {
+    std::vector<storage::Value> mp;
+    const auto ain = placeholders(mp, ids);
+    for (const auto& r : c.query("SELECT activity_id, member_id FROM activity_members WHERE"
+                                 " activity_id IN (" +
+                                     ain + ") ORDER BY activity_id, member_id",
+                                 mp)) {
+      members_of[r.int64(0)].push_back(r.int64(1));
+      all_members.push_back(r.int64(1));
+    }
+  }
+  const auto names = organisation::names_of_members(c, distinct(all_members));
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto r = rows[i];
+    Activity a;
+    a.id = r.int64("id");
+    a.kind = r.text("kind");
+    a.channel = r.text("channel");
+    a.held_on = r.text("held_on");
+    a.place = r.text("place");
+    a.studio_id = r.opt_int64("studio_id");
+    a.reached_count = r.int64("reached_count");
+    a.summary = r.text("summary");
+    for (const auto m : members_of[a.id]) {
+      // A member row always exists for a link (foreign key); names of archived ones too.
+      if (const auto it = names.find(m); it != names.end()) a.members.push_back({m, it->second});
+    }
+    page.items.push_back(std::move(a));
+  }
+  return page;
 }
 
 std::vector<MemberActivity> activities_of_member(storage::Connection& c, std::int64_t member_id,

@@ -12,13 +12,16 @@
 #include "accounts/accounts.hpp"
 #include "accounts/migrations.hpp"
 #include "contact/migrations.hpp"
+#include "contact/routes.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/calendar/lunar.hpp"
 #include "core/error.hpp"
 #include "core/http/router.hpp"
 #include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "testing/route_client.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
@@ -52,7 +55,7 @@ TEST(ReceptionRota, FallsOnTheNthWeekdayAndMovesOffHolidays) {
 TEST(SectorDays, NextFallsOnTheSolarOrLunarDay) {
   const auto next = [](const char* cal, int m, int d, year_month_day from) {
     const auto r = next_sector_day(cal, m, d, from);
-    return r ? iso_date(*r) : std::string("none");
+    return r ? calendar::iso_date(*r) : std::string("none");
   };
   EXPECT_EQ(next("solar", 9, 10, 2026y / March / 1), "2026-09-10");
   EXPECT_EQ(next("solar", 9, 10, 2026y / September / 10), "2026-09-10");  // today counts
@@ -60,7 +63,7 @@ TEST(SectorDays, NextFallsOnTheSolarOrLunarDay) {
   EXPECT_EQ(next("solar", 2, 29, 2026y / March / 1), "2028-02-29");   // leap years only
   EXPECT_EQ(next("lunar", 9, 9, 2026y / January / 1), "2026-10-18");  // 重阳
   EXPECT_EQ(next("lunar", 9, 9, 2026y / October / 19),
-            iso_date(calendar::lunar_in_year(2027, 9, 9).at(0)));
+            calendar::iso_date(calendar::lunar_in_year(2027, 9, 9).at(0)));
   EXPECT_EQ(next("lunar", 1, 1, 2026y / January / 1), "2026-02-17");  // 春节 2026
   EXPECT_EQ(next("solar", 2, 30, 2026y / January / 1), "none");
   EXPECT_EQ(next("julian", 9, 10, 2026y / January / 1), "none");
@@ -632,14 +635,15 @@ TEST_P(ContactUpgrade, TheTaskStatusMigrationKeepsEveryTask) {
   EXPECT_EQ(snapshot().size(), 4U);
 }
 
-// The routes through the router, with the principal the server would have authenticated,
-// and the router's role check as the server applies it.
+// The routes through the real server dispatch (testing::RouteClient), each call acting as
+// the principal it names.
 class ContactRoutes : public ContactWorld {
  protected:
   void SetUp() override {
     ContactWorld::SetUp();
     if (!db) return;
     register_routes(router, *ctx);
+    client = std::make_unique<testing::RouteClient>(router);
     db->write([&](storage::Connection& c) {
       other_conference = organisation::create_conference(
           c, *ctx, nobody, {"天水市政协", "天水", "city", "620500000000", std::nullopt, 14});
@@ -692,79 +696,14 @@ class ContactRoutes : public ContactWorld {
             .studio_id = of_studio};
   }
 
-  struct Reply {
-    unsigned status = 0;
-    boost::json::value body;
-    std::string code() const {
-      return body.is_object() && body.as_object().contains("error")
-                 ? std::string(body.at("error").at("code").as_string())
-                 : std::string();
-    }
-    // The field a 400 names, or "".
-    std::string field() const {
-      if (!body.is_object() || !body.as_object().contains("error")) return "";
-      const auto& d = body.at("error").at("details");
-      return d.is_object() && d.as_object().contains("field")
-                 ? std::string(d.at("field").as_string())
-                 : std::string();
-    }
-    bool chinese_message() const {
-      if (!body.is_object() || !body.as_object().contains("error")) return false;
-      const auto m = std::string(body.at("error").at("message").as_string());
-      // A CJK ideograph in UTF-8 starts with a byte 0xE4…0xE9.
-      return std::any_of(m.begin(), m.end(), [](char ch) {
-        const auto b = static_cast<unsigned char>(ch);
-        return b >= 0xE4 && b <= 0xE9;
-      });
-    }
-    // The ids of a list's items.
-    std::vector<std::int64_t> ids() const {
-      std::vector<std::int64_t> out;
-      for (const auto& item : body.at("items").as_array())
-        out.push_back(item.at("id").as_int64());
-      return out;
-    }
-  };
+  using Reply = testing::RouteClient::Reply;
   Reply call(http::Method method, const std::string& target, const auth::Principal& p,
              const boost::json::value& body = nullptr) {
-    http::Request req;
-    req.method = method;
-    req.target = target;
-    const auto q = target.find('?');
-    req.path = target.substr(0, q);
-    if (q != std::string::npos) {
-      std::string rest = target.substr(q + 1);
-      while (!rest.empty()) {
-        const auto amp = rest.find('&');
-        const auto pair = rest.substr(0, amp);
-        const auto eq = pair.find('=');
-        req.query.emplace(pair.substr(0, eq), eq == std::string::npos ? "" : pair.substr(eq + 1));
-        rest = amp == std::string::npos ? "" : rest.substr(amp + 1);
-      }
-    }
-    if (!body.is_null()) req.body = boost::json::serialize(body);
-    req.principal = p;
-    req.remote_addr = "127.0.0.1";
-    req.request_id = "test";
-    const auto m = router.match(method, req.path);
-    if (!m.route) return {404, nullptr};
-    req.route = m.route->pattern;
-    req.path_params = m.params;
-    try {
-      if (!m.route->roles.empty() && !p.has_any(m.route->roles)) {
-        throw Error::forbidden("auth.forbidden", "无权执行此操作", "forbidden");
-      }
-      auto r = m.route->handler(req);
-      return {r.status, r.body.empty() ? boost::json::value(nullptr) : boost::json::parse(r.body)};
-    } catch (const Error& e) {
-      return {static_cast<unsigned>(e.status()),
-              boost::json::object{
-                  {"error",
-                   {{"code", e.code()}, {"message", e.message_zh()}, {"details", e.details()}}}}};
-    }
+    return client->call(method, target, p, body);
   }
 
   http::Router router;
+  std::unique_ptr<testing::RouteClient> client;  // over `router`, once its routes are in
   std::int64_t other_conference = 0, outsider = 0, other_studio = 0, foreign_sector = 0;
 };
 
@@ -1346,9 +1285,119 @@ TEST_P(ContactRoutes, ReceptionDaysAreListedForAStudioIdAndADate) {
   }
 }
 
+// Key contacts through their service, without HTTP: a fixture with verbs, one rule a test.
+class KeyContactService : public ContactWorld {
+ protected:
+  auth::Principal as_member(std::int64_t id) const {
+    return {.user_id = 100 + id,
+            .username = "m" + std::to_string(id),
+            .roles = {auth::Role::member},
+            .conference_id = conference,
+            .member_id = id};
+  }
+  audit::Actor actor_of(const auth::Principal& p) const { return {p, "127.0.0.1", "test"}; }
+  KeyContact create(const NewKeyContact& k) {
+    return db->write([&](storage::Connection& c) {
+      return create_key_contact(c, *ctx, nobody, k, china_ms(2026y / March / 10));
+    });
+  }
+  KeyContact seen_by(const auth::Principal& p, std::int64_t id) {
+    return db->write([&](storage::Connection& c) { return find_key_contact(c, *ctx, p, id); });
+  }
+  KeyContact opened_by(const auth::Principal& p, std::int64_t id) {
+    return db->write(
+        [&](storage::Connection& c) { return open_key_contact(c, *ctx, actor_of(p), id); });
+  }
+  std::string stored(std::int64_t id, const char* column) {
+    return db->read([&](storage::Connection& c) {
+      return c.q(std::string("SELECT ") + column + " FROM key_contacts WHERE id = $1", id)
+          .front()
+          .text(0);
+    });
+  }
+  Page<KeyContact> list(std::int64_t member, bool archived, int limit = 50) {
+    return db->read([&](storage::Connection& c) {
+      return key_contacts_of_member(c, member, archived, 0, limit);
+    });
+  }
+};
+
+TEST_P(KeyContactService, ACreatedContactIsSealedAtRestAndReturnedMasked) {
+  const auto k = create({"陈志明", "138 0000 1111", "教育界", "兰州一中", "", teacher});
+  EXPECT_TRUE(k.masked);
+  EXPECT_EQ(k.name, crypto::mask_name("陈志明"));
+  EXPECT_EQ(k.phone, crypto::mask_phone("13800001111"));
+  EXPECT_EQ(k.member_id, teacher);
+  EXPECT_EQ(k.conference_id, conference);
+  EXPECT_EQ(stored(k.id, "name_enc").find("陈志明"), std::string::npos);
+  EXPECT_EQ(ctx->crypto->open(stored(k.id, "name_enc")).value_or(""), "陈志明");
+  EXPECT_EQ(ctx->crypto->open(stored(k.id, "phone_enc")).value_or(""), "13800001111");
+  EXPECT_EQ(audit_rows("key_contact.create", k.id), 1);
+}
+
+TEST_P(KeyContactService, ACreatedContactNeedsANameAMobileNumberAndAMember) {
+  EXPECT_EQ(failure([&] { create({"", std::nullopt, "", "", "", teacher}); }), "name");
+  EXPECT_EQ(failure([&] { create({"陈志明", "12345", "", "", "", teacher}); }), "phone");
+  EXPECT_EQ(failure([&] {
+              create({"陈志明", std::nullopt, "", "", "", std::nullopt});
+            }),
+            "member_id");
+  EXPECT_EQ(failure([&] { create({"陈志明", std::nullopt, "", "", "", 999999}); }), "member_id");
+}
+
+TEST_P(KeyContactService, OnlyTheKeepingMemberOpensItInClearAndThatViewIsAudited) {
+  const auto k = create({"陈志明", "13800001111", "", "", "", teacher});
+  const auto own = opened_by(as_member(teacher), k.id);
+  EXPECT_FALSE(own.masked);
+  EXPECT_EQ(own.name, "陈志明");
+  EXPECT_EQ(own.phone, "13800001111");
+  EXPECT_EQ(audit_rows("key_contact.view", k.id), 1);
+  EXPECT_EQ(failure([&] { opened_by(as_member(doctor), k.id); }), "404 key_contact.not_found");
+  EXPECT_EQ(failure([&] { seen_by(as_member(doctor), k.id); }), "404 key_contact.not_found");
+  EXPECT_EQ(seen_by(as_member(teacher), k.id).name, crypto::mask_name("陈志明"));
+}
+
+TEST_P(KeyContactService, AnEditIsSealedAndMaskedAgain) {
+  const auto id = principal_contact;
+  const auto changed = db->write([&](storage::Connection& c) {
+    return update_key_contact(c, *ctx, nobody, id, {.name = "张明远", .phone = "13700002222"},
+                              china_ms(2026y / March / 11));
+  });
+  EXPECT_EQ(changed, (std::vector<std::string>{"name", "phone"}));
+  const auto k = seen_by(as_member(teacher), id);
+  EXPECT_EQ(k.name, crypto::mask_name("张明远"));
+  EXPECT_EQ(k.phone, crypto::mask_phone("13700002222"));
+  EXPECT_EQ(ctx->crypto->open(stored(id, "name_enc")).value_or(""), "张明远");
+}
+
+TEST_P(KeyContactService, ArchivingCancelsTheContactsOpenVisitTasksOnly) {
+  fire_for(education);  // one task for each of the teacher's two contacts
+  const auto cancelled = db->write([&](storage::Connection& c) {
+    return archive_key_contact(c, nobody, principal_contact, china_ms(2026y / March / 17));
+  });
+  EXPECT_EQ(cancelled, 1);
+  EXPECT_EQ(task_status(teacher, principal_contact), "cancelled");
+  EXPECT_EQ(task_status(teacher, parent_contact), "open");
+  EXPECT_TRUE(seen_by(as_member(teacher), principal_contact).archived);
+}
+
+TEST_P(KeyContactService, AMembersListCountsOpenTasksAndPagesById) {
+  fire_for(education);
+  const auto live = list(teacher, false);
+  ASSERT_EQ(live.items.size(), 2u);
+  EXPECT_EQ(live.items[0].id, principal_contact);
+  EXPECT_EQ(live.items[0].open_tasks, 1);
+  EXPECT_FALSE(live.next_after);
+  const auto first = list(teacher, false, 1);
+  ASSERT_EQ(first.items.size(), 1u);
+  EXPECT_EQ(first.next_after, principal_contact);
+  EXPECT_TRUE(list(teacher, true).items.empty());
+}
+
 TONGXIN_INSTANTIATE_ENGINES(ContactWorld);
 TONGXIN_INSTANTIATE_ENGINES(ContactRoutes);
 TONGXIN_INSTANTIATE_ENGINES(ContactUpgrade);
+TONGXIN_INSTANTIATE_ENGINES(KeyContactService);
 
 }  // namespace
 }  // namespace tongxin::contact

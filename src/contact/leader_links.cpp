@@ -8,17 +8,12 @@
 #include <boost/json.hpp>
 #include <map>
 
-#include "contact/contact.hpp"
+#include "contact/internal.hpp"
 #include "core/error.hpp"
-#include "core/http/actor.hpp"
-#include "core/http/query_params.hpp"
-#include "core/json/fields.hpp"
 #include "organisation/briefs.hpp"
+#include "organisation/roster.hpp"
 
 namespace tongxin::contact {
-
-namespace json = boost::json;
-using auth::Role;
 
 namespace {
 
@@ -43,11 +38,17 @@ std::int64_t visits_at_studio(storage::Connection& c, std::int64_t leader, std::
 std::int64_t visits_in_conference(storage::Connection& c, std::int64_t leader,
                                   std::int64_t conference,
                                   const std::pair<std::string, std::string>& q) {
+  const auto studios = organisation::studios_of_conference(c, conference);
+  if (studios.empty()) return 0;
+  std::vector<storage::Value> params{leader, q.first, q.second};
+  const auto in = placeholders(params, studios);
   return c
-      .q("SELECT COUNT(*) FROM activities a JOIN activity_members m ON m.activity_id = a.id"
-         " WHERE m.member_id = $1 AND a.revoked_at IS NULL AND a.held_on BETWEEN $3 AND $4 AND"
-         " a.studio_id IN (SELECT id FROM studios WHERE conference_id = $2)",
-         leader, conference, q.first, q.second)
+      .query(
+          "SELECT COUNT(*) FROM activities a JOIN activity_members m ON m.activity_id = a.id"
+          " WHERE m.member_id = $1 AND a.revoked_at IS NULL AND a.held_on BETWEEN $2 AND $3"
+          " AND a.studio_id IN (" +
+              in + ")",
+          params)
       .front()
       .int64(0);
 }
@@ -89,119 +90,53 @@ LeaderLinkSaved save_leader_link(storage::Connection& c, const audit::Actor& act
   return {id, m->conference_id};
 }
 
-void register_leader_link_routes(http::Router& router, ServiceContext& ctx) {
-  router.add({.method = http::Method::post,
-              .pattern = "/api/v1/leader-links",
-              .handler =
-                  [&ctx](http::Request& req) {
-                    tongxin::json::FieldReader f(req.json());
-                    LeaderLink link;
-                    link.leader_member_id = f.required_int("leader_member_id");
-                    link.studio_id = f.required_int("studio_id");
-                    link.county_conference_id = f.required_int("county_conference_id");
-                    link.township_studio_id = f.required_int("township_studio_id");
-                    f.reject_unknown();
-                    const auto actor = http::actor_of(req);
-                    return ctx.db.write([&](storage::Connection& c) {
-                      const auto& p = req.user();
-                      // Everything named must be in the caller's scope; outside it, it does not
-                      // exist.
-                      const auto m = organisation::find_member(c, link.leader_member_id);
-                      if (!m || !organisation::in_scope(c, p, m->conference_id)) {
-                        throw Error::invalid_field("leader_member_id", "委员不存在",
-                                                   "unknown member");
-                      }
-                      for (const auto& [field, id] :
-                           {std::pair{"studio_id", link.studio_id},
-                            std::pair{"township_studio_id", link.township_studio_id}}) {
-                        const auto s = organisation::find_studio(c, id);
-                        if (!s || !organisation::in_scope(c, p, s->conference_id)) {
-                          throw Error::invalid_field(field, "委员工作室不存在", "unknown studio");
-                        }
-                      }
-                      const auto scope = organisation::conferences_in_scope(c, p);
-                      if (std::find(scope.begin(), scope.end(), link.county_conference_id) ==
-                          scope.end()) {
-                        throw Error::invalid_field("county_conference_id", "县级政协不存在",
-                                                   "unknown county conference");
-                      }
-                      const auto saved = save_leader_link(c, actor, link, audit::now_ms());
-                      return http::Response::json(json::object{{"id", saved.id}}, 201);
-                    });
-                  },
-              .roles = {Role::staff},
-              .summary = "领导包抓联系点 / set a leader's contact points",
-              .tag = "contact"});
-  router.add(
-      {.method = http::Method::get,
-       .pattern = "/api/v1/leader-links",
-       .handler =
-           [&ctx](http::Request& req) {
-             const auto year =
-                 http::int_query(req, "year", 2000, 2100, "年度应为2000至2100之间的整数",
-                                 "year is an integer from 2000 to 2100");
-             const auto quarter = http::int_query(req, "quarter", 1, 4, "季度应为1至4之间的整数",
-                                                  "quarter is an integer from 1 to 4");
-             if (!year || !quarter) {
-               throw Error::invalid_field(year ? "quarter" : "year", "请指定年度和季度（1–4）",
-                                          "year and quarter (1-4) are required");
-             }
-             const auto q = quarter_range(static_cast<int>(*year), static_cast<int>(*quarter));
-             return ctx.db.read([&](storage::Connection& c) {
-               const auto rows =
-                   c.q("SELECT * FROM leader_links WHERE conference_id IN (SELECT id FROM"
-                       " conferences WHERE path LIKE $1) ORDER BY id",
-                       organisation::scope_path(c, req.user()) + "%");
-               // Names of the leaders and of their points: one query each, not one per row.
-               std::vector<std::int64_t> leaders, studios, counties;
-               for (const auto& r : rows) {
-                 leaders.push_back(r.int64("leader_member_id"));
-                 for (const auto* col : {"studio_id", "township_studio_id"}) {
-                   if (const auto s = r.opt_int64(col)) studios.push_back(*s);
-                 }
-                 if (const auto k = r.opt_int64("county_conference_id")) counties.push_back(*k);
-               }
-               const auto leader_names = organisation::names_of_members(c, leaders);
-               const auto studio_names = organisation::names_of_studios(c, studios);
-               const auto county_names = organisation::names_of_conferences(c, counties);
-               const auto named = [](const std::map<std::int64_t, std::string>& names,
-                                     std::optional<std::int64_t> id) -> json::value {
-                 if (!id) return nullptr;
-                 const auto it = names.find(*id);
-                 return json::object{{"id", *id},
-                                     {"name", it == names.end() ? std::string() : it->second}};
-               };
-               json::array items;
-               for (const auto& r : rows) {
-                 const auto leader = r.int64("leader_member_id");
-                 const auto studio = r.opt_int64("studio_id");
-                 const auto township = r.opt_int64("township_studio_id");
-                 const auto county = r.opt_int64("county_conference_id");
-                 const auto s = studio ? visits_at_studio(c, leader, *studio, q) : 0;
-                 const auto t = township ? visits_at_studio(c, leader, *township, q) : 0;
-                 const auto k = county ? visits_in_conference(c, leader, *county, q) : 0;
-                 json::array missing;
-                 if (s == 0) missing.emplace_back("studio");
-                 if (k == 0) missing.emplace_back("county");
-                 if (t == 0) missing.emplace_back("township");
-                 const auto name = leader_names.find(leader);
-                 items.push_back(json::object{
-                     {"id", r.int64("id")},
-                     {"leader_member_id", leader},
-                     {"leader", name == leader_names.end() ? std::string() : name->second},
-                     {"studio", named(studio_names, studio)},
-                     {"county", named(county_names, county)},
-                     {"township", named(studio_names, township)},
-                     {"visits", json::object{{"studio", s}, {"county", k}, {"township", t}}},
-                     {"missing", std::move(missing)}});
-               }
-               return http::Response::json(json::object{
-                   {"year", *year}, {"quarter", *quarter}, {"items", std::move(items)}});
-             });
-           },
-       .roles = {Role::staff, Role::leader},
-       .summary = "领导包抓联系点及其季度走访情况 / leaders' contact points and quarterly visits",
-       .tag = "contact"});
+std::vector<LeaderLinkVisits> leader_links_in_scope(storage::Connection& c,
+                                                    const auth::Principal& p, int year,
+                                                    int quarter) {
+  std::vector<LeaderLinkVisits> out;
+  const auto scope = organisation::conferences_in_scope(c, p);
+  if (scope.empty()) return out;
+  const auto q = quarter_range(year, quarter);
+  std::vector<storage::Value> params;
+  const auto in = placeholders(params, scope);
+  const auto rows =
+      c.query("SELECT * FROM leader_links WHERE conference_id IN (" + in + ") ORDER BY id", params);
+  // Names of the leaders and of their points: one query each, not one per row.
+  std::vector<std::int64_t> leaders, studios, counties;
+  for (const auto& r : rows) {
+    leaders.push_back(r.int64("leader_member_id"));
+    for (const auto* col : {"studio_id", "township_studio_id"}) {
+      if (const auto s = r.opt_int64(col)) studios.push_back(*s);
+    }
+    if (const auto k = r.opt_int64("county_conference_id")) counties.push_back(*k);
+  }
+  const auto leader_names = organisation::names_of_members(c, leaders);
+  const auto studio_names = organisation::names_of_studios(c, studios);
+  const auto county_names = organisation::names_of_conferences(c, counties);
+  const auto named = [](const std::map<std::int64_t, std::string>& names,
+                        std::optional<std::int64_t> id) -> std::optional<NamedRef> {
+    if (!id) return std::nullopt;
+    const auto it = names.find(*id);
+    return NamedRef{*id, it == names.end() ? std::string() : it->second};
+  };
+  for (const auto& r : rows) {
+    LeaderLinkVisits v;
+    v.id = r.int64("id");
+    v.leader_member_id = r.int64("leader_member_id");
+    const auto name = leader_names.find(v.leader_member_id);
+    v.leader = name == leader_names.end() ? std::string() : name->second;
+    const auto studio = r.opt_int64("studio_id");
+    const auto township = r.opt_int64("township_studio_id");
+    const auto county = r.opt_int64("county_conference_id");
+    v.studio = named(studio_names, studio);
+    v.county = named(county_names, county);
+    v.township = named(studio_names, township);
+    v.studio_visits = studio ? visits_at_studio(c, v.leader_member_id, *studio, q) : 0;
+    v.township_visits = township ? visits_at_studio(c, v.leader_member_id, *township, q) : 0;
+    v.county_visits = county ? visits_in_conference(c, v.leader_member_id, *county, q) : 0;
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 }  // namespace tongxin::contact

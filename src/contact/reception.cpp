@@ -4,11 +4,14 @@
 // next working day when the rota falls on a holiday), and the public schedule as JSON and
 // as an iCalendar feed that phones subscribe to.
 #include <boost/json.hpp>
+#include <map>
 
-#include "contact/contact.hpp"
+#include "contact/internal.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/error.hpp"
 #include "organisation/briefs.hpp"
+#include "organisation/roster.hpp"
 
 namespace tongxin::contact {
 
@@ -148,7 +151,7 @@ int generate_reception_days(storage::Connection& c, const ServiceContext& ctx,
   int created = 0;
   auto ym = from;
   for (int i = 0; i < months; ++i, ym += std::chrono::months{1}) {
-    const auto day = iso_date(rota_date(rota, ym, *ctx.calendar));
+    const auto day = calendar::iso_date(rota_date(rota, ym, *ctx.calendar));
     const auto rows = c.q(
         "INSERT INTO reception_days (studio_id, held_on, start_time, end_time, place, created_at)"
         " VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (studio_id, held_on) DO NOTHING RETURNING id",
@@ -230,24 +233,41 @@ LoggedActivity hold_reception_day(storage::Connection& c, const ServiceContext& 
 
 json::array upcoming_reception_days(storage::Connection& c, std::int64_t studio_id,
                                     const std::string& from, int limit) {
+  const auto days =
+      c.q("SELECT id, held_on, start_time, end_time, place, status FROM reception_days WHERE"
+          " studio_id = $1 AND held_on >= $2 AND status = 'scheduled' ORDER BY held_on LIMIT $3",
+          studio_id, from, limit);
+  // The members on duty of all these days in one query, their public names in another.
+  std::vector<std::int64_t> ids;
+  for (const auto& r : days)
+    ids.push_back(r.int64(0));
+  std::map<std::int64_t, std::vector<std::int64_t>> duty;
+  std::vector<std::int64_t> members;
+  if (!ids.empty()) {
+    std::vector<storage::Value> params;
+    const auto in = placeholders(params, ids);
+    for (const auto& r : c.query("SELECT reception_day_id, member_id FROM reception_duty WHERE"
+                                 " reception_day_id IN (" +
+                                     in + ") ORDER BY reception_day_id, member_id",
+                                 params)) {
+      duty[r.int64(0)].push_back(r.int64(1));
+      members.push_back(r.int64(1));
+    }
+  }
+  const auto names = organisation::public_names_of_members(c, members);
   json::array out;
-  for (const auto& r : c.q("SELECT id, held_on, start_time, end_time, place, status FROM"
-                           " reception_days WHERE studio_id = $1 AND held_on >= $2 AND status ="
-                           " 'scheduled' ORDER BY held_on LIMIT $3",
-                           studio_id, from, limit)) {
-    json::array members;
-    for (const auto& m : c.q("SELECT m.id, m.name FROM reception_duty d JOIN members m ON m.id ="
-                             " d.member_id WHERE d.reception_day_id = $1 AND m.is_public ORDER BY"
-                             " m.id",
-                             r.int64(0))) {
-      members.push_back(json::object{{"id", m.int64(0)}, {"name", m.text(1)}});
+  for (const auto& r : days) {
+    json::array on_duty;
+    for (const auto m : duty[r.int64(0)]) {
+      if (const auto it = names.find(m); it != names.end())
+        on_duty.push_back(json::object{{"id", m}, {"name", it->second}});
     }
     out.push_back(json::object{{"id", r.int64(0)},
                                {"date", r.text(1)},
                                {"start_time", r.text(2)},
                                {"end_time", r.text(3)},
                                {"place", r.text(4)},
-                               {"members", std::move(members)}});
+                               {"members", std::move(on_duty)}});
   }
   return out;
 }
@@ -276,7 +296,7 @@ std::string reception_days_ics(storage::Connection& c, const ServiceContext& ctx
   ics_line(out, "TZNAME:CST");
   ics_line(out, "END:STANDARD");
   ics_line(out, "END:VTIMEZONE");
-  const auto stamp = iso_date(calendar::china_date(audit::now_ms()));
+  const auto stamp = calendar::iso_date(calendar::china_date(audit::now_ms()));
   for (const auto& v : upcoming_reception_days(c, studio_id, from, 24)) {
     const auto& d = v.as_object();
     std::string names;

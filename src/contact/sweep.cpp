@@ -5,6 +5,7 @@
 // tomorrow's reception duty; every rota has its next three months of reception days.
 #include "contact/contact.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/notify/notify.hpp"
 
 namespace tongxin::contact {
@@ -13,9 +14,9 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
   using namespace std::chrono;
   SweepReport report;
   const auto today = calendar::china_date(now_ms);
-  const auto today_s = iso_date(today);
-  const auto soon = iso_date(year_month_day{sys_days{today} + days{3}});
-  const auto tomorrow = iso_date(year_month_day{sys_days{today} + days{1}});
+  const auto today_s = calendar::iso_date(today);
+  const auto soon = calendar::iso_date(year_month_day{sys_days{today} + days{3}});
+  const auto tomorrow = calendar::iso_date(year_month_day{sys_days{today} + days{1}});
   db.write([&](storage::Connection& c) {
     report.sector_days = fire_sector_days(c, ctx, today, now_ms);
   });

@@ -6,11 +6,14 @@
 #include <boost/json.hpp>
 #include <map>
 
-#include "contact/contact.hpp"
+#include "contact/internal.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/calendar/lunar.hpp"
 #include "core/error.hpp"
 #include "core/notify/notify.hpp"
+#include "organisation/briefs.hpp"
+#include "organisation/roster.hpp"
 
 namespace tongxin::contact {
 
@@ -32,17 +35,6 @@ std::string occasion_label(std::string_view o) {
   return "界别节日纪念日";
 }
 
-std::vector<std::int64_t> json_ids(const std::string& text) {
-  std::vector<std::int64_t> out;
-  boost::system::error_code ec;
-  const auto v = json::parse(text, ec);
-  if (ec || !v.is_array()) return out;
-  for (const auto& x : v.as_array()) {
-    if (x.is_int64()) out.push_back(x.as_int64());
-  }
-  return out;
-}
-
 }  // namespace
 
 FiredTrigger fire_trigger(storage::Connection& c, const ServiceContext& ctx,
@@ -55,8 +47,8 @@ FiredTrigger fire_trigger(storage::Connection& c, const ServiceContext& ctx,
   if (t.due_days < 1 || t.due_days > 90) {
     throw Error::invalid_field("due_days", "完成期限应为1到90天", "due_days must be 1..90");
   }
-  const auto fired = parse_date(t.fired_on, "fired_on");
-  const auto due = iso_date(
+  const auto fired = calendar::required_iso_date(t.fired_on, "fired_on");
+  const auto due = calendar::iso_date(
       std::chrono::year_month_day{std::chrono::sys_days(fired) + std::chrono::days{t.due_days}});
   // Who is concerned: (member, key contact) pairs.
   std::vector<std::pair<std::int64_t, std::int64_t>> pairs;
@@ -70,11 +62,13 @@ FiredTrigger fire_trigger(storage::Connection& c, const ServiceContext& ctx,
       throw Error::invalid_field("sector_ids", "请选择涉及的界别", "sector_ids is required");
     }
     for (const auto s : t.sector_ids) {
-      for (const auto& r :
-           c.q("SELECT k.member_id, k.id FROM key_contacts k JOIN members m ON m.id = k.member_id"
-               " WHERE m.sector_id = $1 AND m.conference_id = $2 AND m.archived_at IS NULL AND"
-               " k.archived_at IS NULL ORDER BY k.id",
-               s, t.conference_id)) {
+      const auto members = organisation::live_members_of_sector(c, t.conference_id, s);
+      if (members.empty()) continue;
+      std::vector<storage::Value> params;
+      const auto in = placeholders(params, members);
+      for (const auto& r : c.query("SELECT member_id, id FROM key_contacts WHERE member_id IN (" +
+                                       in + ") AND archived_at IS NULL ORDER BY id",
+                                   params)) {
         pairs.emplace_back(r.int64(0), r.int64(1));
       }
     }
@@ -87,7 +81,8 @@ FiredTrigger fire_trigger(storage::Connection& c, const ServiceContext& ctx,
           " key_contact_id, sector_date_id, fired_on, due_on, created_by, created_at)"
           " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
           t.conference_id, t.occasion, t.title, t.source, json::serialize(sectors),
-          t.key_contact_id, t.sector_date_id, iso_date(fired), due, actor.user_id(), now_ms)
+          t.key_contact_id, t.sector_date_id, calendar::iso_date(fired), due, actor.user_id(),
+          now_ms)
           .front()
           .int64(0);
   FiredTrigger out{id, 0};
@@ -143,12 +138,58 @@ int fire_sector_days(storage::Connection& c, const ServiceContext& ctx,
     t.source = "calendar";
     t.sector_ids = json_ids(r.text("sector_ids"));
     t.sector_date_id = r.int64("id");
-    t.fired_on = iso_date(today);
+    t.fired_on = calendar::iso_date(today);
     t.due_days = 7;
     fire_trigger(c, ctx, {std::nullopt, "", "sweeper"}, t, now_ms);
     ++fired;
   }
   return fired;
+}
+
+std::vector<VisitTrigger> visit_triggers_in_scope(storage::Connection& c,
+                                                  const auth::Principal& p) {
+  std::vector<VisitTrigger> out;
+  const auto scope = organisation::conferences_in_scope(c, p);
+  if (scope.empty()) return out;
+  std::vector<storage::Value> params;
+  const auto in = placeholders(params, scope);
+  for (const auto& r : c.query("SELECT t.*, (SELECT COUNT(*) FROM visit_tasks v WHERE"
+                               " v.trigger_id = t.id) AS tasks, (SELECT COUNT(*) FROM visit_tasks v"
+                               " WHERE v.trigger_id = t.id AND v.status = 'done') AS done FROM"
+                               " visit_triggers t WHERE t.conference_id IN (" +
+                                   in + ") ORDER BY t.id DESC LIMIT 100",
+                               params)) {
+    out.push_back({r.int64("id"), r.text("occasion"), r.text("title"), r.text("source"),
+                   r.text("fired_on"), r.text("due_on"), r.int64("tasks"), r.int64("done")});
+  }
+  return out;
+}
+
+std::vector<VisitTask> visit_tasks_of_member(storage::Connection& c, std::int64_t member_id,
+                                             const std::string& status, const std::string& today) {
+  std::vector<VisitTask> out;
+  // Tasks cancelled with their contact show only when asked for.
+  for (const auto& r :
+       c.q("SELECT v.id, v.due_on, v.status, v.done_activity_id, t.title, t.occasion,"
+           " k.id AS contact_id, k.name_masked FROM visit_tasks v JOIN visit_triggers t ON"
+           " t.id = v.trigger_id JOIN key_contacts k ON k.id = v.key_contact_id WHERE"
+           " v.member_id = $1 AND (($2 = '' AND v.status <> 'cancelled') OR ($2 ="
+           " 'overdue' AND v.status = 'open' AND v.due_on < $3) OR v.status = $2)"
+           " ORDER BY v.status DESC, v.due_on, v.id LIMIT 200",
+           member_id, status, today)) {
+    VisitTask v;
+    v.id = r.int64("id");
+    v.due_on = r.text("due_on");
+    v.status = r.text("status");
+    v.overdue = v.status == "open" && v.due_on < today;
+    v.title = r.text("title");
+    v.occasion = r.text("occasion");
+    v.key_contact_id = r.int64("contact_id");
+    v.key_contact = r.text("name_masked");
+    v.done_activity_id = r.opt_int64("done_activity_id");
+    out.push_back(std::move(v));
+  }
+  return out;
 }
 
 }  // namespace tongxin::contact

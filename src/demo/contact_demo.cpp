@@ -9,6 +9,7 @@
 #include "contact/contact.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "demo/random.hpp"
 #include "organisation/briefs.hpp"
 
@@ -186,7 +187,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
   const sys_days window_to = early ? sys_days{year / December / 31} : sys_days{today};
   const auto scaled = [&](const int(&range)[2]) { return between(rnd, range[0], range[1]); };
   const auto date_between = [&](sys_days lo, sys_days hi) {
-    return contact::iso_date(year_month_day{
+    return calendar::iso_date(year_month_day{
         lo + days{static_cast<int>(rnd.below(static_cast<std::size_t>((hi - lo).count() + 1)))}});
   };
 
@@ -357,7 +358,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
       return static_cast<int>(ym.year()) * 12 + static_cast<int>(unsigned(ym.month()));
     };
     const int months = to_month(today.year() / today.month()) + 3 - to_month(year / January);
-    const auto last_day = contact::iso_date(today);
+    const auto last_day = calendar::iso_date(today);
     for (const auto sid : in.themed_studios) {
       auto duty = studio_members[sid];
       if (duty.empty()) continue;
@@ -368,7 +369,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
       contact::save_rota(c, sid, rota, now);
       contact::generate_reception_days(c, ctx, sid, year / January, months, now);
       for (const auto& v : contact::upcoming_reception_days(
-               c, sid, contact::iso_date(year_month_day{window_from}), months + 1)) {
+               c, sid, calendar::iso_date(year_month_day{window_from}), months + 1)) {
         const auto& d = v.as_object();
         if (std::string(d.at("date").as_string()) > last_day) {
           ++scheduled;

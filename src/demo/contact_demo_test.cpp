@@ -18,6 +18,7 @@
 #include "contact/contact.hpp"
 #include "contact/migrations.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/migrations.hpp"
 #include "demo/demo.hpp"
 #include "meetings/migrations.hpp"
@@ -72,7 +73,7 @@ TEST_P(ContactDemoTest, AYearOfContactWorkSpreadsTheMembersOverTheGradeBands) {
   EXPECT_EQ(count("SELECT COUNT(DISTINCT channel) FROM activities"), 5);
   EXPECT_GE(count("SELECT COUNT(DISTINCT kind) FROM activities"), 8);
   EXPECT_EQ(count("SELECT COUNT(*) FROM activities WHERE held_on > '" +
-                  contact::iso_date(calendar::china_date(now)) + "'"),
+                  calendar::iso_date(calendar::china_date(now)) + "'"),
             0);
   EXPECT_GT(count("SELECT COUNT(*) FROM activities WHERE studio_id IS NOT NULL"), 0);
   EXPECT_GT(count("SELECT COUNT(*) FROM activities a WHERE (SELECT COUNT(*) FROM"

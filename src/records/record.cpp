@@ -11,6 +11,7 @@
 #include "cases/cases.hpp"
 #include "contact/contact.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/error.hpp"
 #include "core/paging.hpp"
 #include "meetings/meetings.hpp"
@@ -100,7 +101,7 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
   }
   for (const auto& k :
        cases::handled_cases(c, member_id, year_start_ms(year), year_start_ms(year + 1))) {
-    const auto date = contact::iso_date(calendar::china_date(k.closed_at));
+    const auto date = calendar::iso_date(calendar::china_date(k.closed_at));
     sources.push_back({"case.closed", "case", k.id, date, true, 1, true, k.title});
     if (k.rating == "satisfied") {
       sources.push_back({"case.satisfied", "case", k.id, date, true, 1, true, k.title});
@@ -108,7 +109,7 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
   }
   for (const auto& a :
        outputs::authored_outputs(c, member_id, year_start_ms(year), year_start_ms(year + 1))) {
-    const auto date = contact::iso_date(calendar::china_date(a.accepted_at));
+    const auto date = calendar::iso_date(calendar::china_date(a.accepted_at));
     const bool first = a.position == 1;
     switch (a.kind) {
       case outputs::Kind::micro_suggestion:
@@ -153,7 +154,7 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
                          "meeting", a.meeting_id, a.held_on, true, 1, true, a.title});
     }
   }
-  const auto today = contact::iso_date(calendar::china_date(now_ms));
+  const auto today = calendar::iso_date(calendar::china_date(now_ms));
   for (const auto& r : c.q("SELECT id, due_on FROM visit_tasks WHERE member_id = $1 AND status ="
                            " 'open' AND due_on < $2 AND due_on >= $3 AND due_on <= $4",
                            member_id, today, from, to)) {
@@ -334,7 +335,7 @@ json::object duty_record(storage::Connection& c, const ServiceContext& ctx, std:
           .front()
           .int64(0);
   const auto visits = contact::visit_task_counts(c, member_id, from, to,
-                                                 contact::iso_date(calendar::china_date(now_ms)));
+                                                 calendar::iso_date(calendar::china_date(now_ms)));
 
   std::map<std::int64_t, const Rule*> rule_of;
   for (const auto& r : scored.rules)
