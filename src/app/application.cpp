@@ -23,6 +23,7 @@
 #include "contact/migrations.hpp"
 #include "core/migrations.hpp"
 #include "meetings/meetings.hpp"
+#include "meetings/routes.hpp"
 #include "meetings/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
@@ -30,6 +31,7 @@
 #include "outputs/outputs.hpp"
 #include "records/migrations.hpp"
 #include "records/records.hpp"
+#include "records/routes.hpp"
 
 namespace tongxin::app {
 

@@ -18,6 +18,7 @@
 #include "core/http/router.hpp"
 #include "core/migrations.hpp"
 #include "meetings/migrations.hpp"
+#include "meetings/routes.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
 #include "testing/service_context.hpp"

@@ -4,6 +4,8 @@
 // record attendance and close the roll; leaders read them; a member sees their own meetings,
 // signs in on the day and asks for leave before it. Everything outside the caller's scope
 // does not exist (404).
+#include "meetings/routes.hpp"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>

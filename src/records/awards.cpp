@@ -8,6 +8,7 @@
 
 #include "contact/contact.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/error.hpp"
 #include "core/storage/db_error.hpp"
 #include "organisation/briefs.hpp"
@@ -67,10 +68,10 @@ json::object create_award(storage::Connection& c, const audit::Actor& actor, con
                                          : "“先进委员工作室”表彰授予工作室，不能指定委员",
                                "one recipient of the kind's type only");
   }
-  const auto today_text = contact::iso_date(today);
+  const auto today_text = calendar::iso_date(today);
   std::string awarded_on = today_text;
   if (a.awarded_on && !a.awarded_on->empty()) {
-    awarded_on = contact::iso_date(contact::parse_date(*a.awarded_on, "awarded_on"));
+    awarded_on = calendar::iso_date(calendar::required_iso_date(*a.awarded_on, "awarded_on"));
     if (awarded_on > today_text) {
       throw Error::invalid_field("awarded_on", "表彰日期不能晚于今天",
                                  "awarded_on is in the future");

@@ -9,8 +9,11 @@
 #include <set>
 
 #include "cases/cases.hpp"
+#include "cases/member_cases.hpp"
 #include "contact/contact.hpp"
+#include "contact/member_tasks.hpp"
 #include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/error.hpp"
 #include "core/paging.hpp"
 #include "meetings/meetings.hpp"
@@ -100,7 +103,7 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
   }
   for (const auto& k :
        cases::handled_cases(c, member_id, year_start_ms(year), year_start_ms(year + 1))) {
-    const auto date = contact::iso_date(calendar::china_date(k.closed_at));
+    const auto date = calendar::iso_date(calendar::china_date(k.closed_at));
     sources.push_back({"case.closed", "case", k.id, date, true, 1, true, k.title});
     if (k.rating == "satisfied") {
       sources.push_back({"case.satisfied", "case", k.id, date, true, 1, true, k.title});
@@ -108,7 +111,7 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
   }
   for (const auto& a :
        outputs::authored_outputs(c, member_id, year_start_ms(year), year_start_ms(year + 1))) {
-    const auto date = contact::iso_date(calendar::china_date(a.accepted_at));
+    const auto date = calendar::iso_date(calendar::china_date(a.accepted_at));
     const bool first = a.position == 1;
     switch (a.kind) {
       case outputs::Kind::micro_suggestion:
@@ -153,11 +156,9 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
                          "meeting", a.meeting_id, a.held_on, true, 1, true, a.title});
     }
   }
-  const auto today = contact::iso_date(calendar::china_date(now_ms));
-  for (const auto& r : c.q("SELECT id, due_on FROM visit_tasks WHERE member_id = $1 AND status ="
-                           " 'open' AND due_on < $2 AND due_on >= $3 AND due_on <= $4",
-                           member_id, today, from, to)) {
-    sources.push_back({"visit.overdue", "visit_task", r.int64(0), r.text(1), true, 1, true, ""});
+  const auto today = calendar::iso_date(calendar::china_date(now_ms));
+  for (const auto& t : contact::overdue_visit_tasks(c, member_id, from, to, today)) {
+    sources.push_back({"visit.overdue", "visit_task", t.id, t.due_on, true, 1, true, ""});
   }
   Scored out;
   out.rules = active_rules(c, year);
@@ -327,14 +328,9 @@ json::object duty_record(storage::Connection& c, const ServiceContext& ctx, std:
   int satisfied = 0;
   for (const auto& k : handled)
     satisfied += k.rating == "satisfied" ? 1 : 0;
-  const auto open_cases =
-      c.q("SELECT COUNT(*) FROM cases WHERE member_id = $1 AND status IN ('assigned',"
-          " 'in_progress')",
-          member_id)
-          .front()
-          .int64(0);
+  const auto open_cases = cases::open_case_count(c, member_id);
   const auto visits = contact::visit_task_counts(c, member_id, from, to,
-                                                 contact::iso_date(calendar::china_date(now_ms)));
+                                                 calendar::iso_date(calendar::china_date(now_ms)));
 
   std::map<std::int64_t, const Rule*> rule_of;
   for (const auto& r : scored.rules)

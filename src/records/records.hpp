@@ -17,12 +17,9 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/context.hpp"
-#include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
 
 namespace tongxin::records {
-
-void register_routes(http::Router& router, ServiceContext& ctx);
 
 struct Recomputed {
   double total = 0;
