@@ -10,6 +10,7 @@
 #include "core/calendar/calendar.hpp"
 #include "core/calendar/dates.hpp"
 #include "core/json/fields.hpp"
+#include "meetings/attendance_workflow.hpp"
 #include "meetings/internal.hpp"
 
 namespace tongxin::meetings {
@@ -50,10 +51,12 @@ Error recorded(const std::string& status) {
 std::optional<Error> sign_in_refusal(const Meeting& m, const std::string& status,
                                      std::int64_t now_ms) {
   if (m.roll_closed_at) return roll_closed();
-  if (status == "registered") {
-    return Error::conflict("meeting.already_signed_in", "您已签到", "already signed in");
+  if (!attendance_workflow().find(status, "sign_in", {"member"})) {
+    if (status == "registered") {
+      return Error::conflict("meeting.already_signed_in", "您已签到", "already signed in");
+    }
+    return recorded(status);
   }
-  if (status != "expected" && status != "excused") return recorded(status);
   const auto today = calendar::iso_date(calendar::china_date(now_ms));
   if (today < m.held_on) {
     return Error::conflict("meeting.not_yet", "会议尚未开始，请在会议当天签到",
@@ -82,14 +85,16 @@ std::optional<Error> leave_refusal(const Meeting& m, const std::string& status,
     return Error::conflict("meeting.begun", "会议已开始，不能再请假；如有特殊情况请联系工作人员",
                            "the meeting has begun: leave is asked before it");
   }
-  if (status == "excused") {
-    return Error::conflict("meeting.already_excused", "您已请假", "leave already asked");
+  if (!attendance_workflow().find(status, "ask_leave", {"member"})) {
+    if (status == "excused") {
+      return Error::conflict("meeting.already_excused", "您已请假", "leave already asked");
+    }
+    if (status == "registered") {
+      return Error::conflict("meeting.already_signed_in", "您已签到，不能再请假",
+                             "already signed in");
+    }
+    return recorded(status);
   }
-  if (status == "registered") {
-    return Error::conflict("meeting.already_signed_in", "您已签到，不能再请假",
-                           "already signed in");
-  }
-  if (status != "expected") return recorded(status);
   return std::nullopt;
 }
 
@@ -188,7 +193,9 @@ int record_attendance(storage::Connection& c, const audit::Actor& actor, std::in
       throw Error::invalid_field(field(i, "member_id"), "该委员不在本次会议的应到人员名单中",
                                  "the member is not on the roll");
     }
-    if (before && k.status != "excused") {
+    // Before the first day only leave can be recorded (the guard "held").
+    const workflow::GuardCheck held = [&](std::string_view g) { return g != "held" || !before; };
+    if (!attendance_workflow().find(it->second.first, "mark_" + k.status, {"staff"}, held)) {
       throw Error::conflict("meeting.not_yet", "会议尚未举行，只能登记请假",
                             "before the meeting only leave can be recorded");
     }
