@@ -77,7 +77,8 @@ class RecordsTest : public testing::EngineTest {
     });
   }
   // Reading the record is a read-only unit of work (PostgreSQL refuses writes in it).
-  boost::json::object record() {
+  boost::json::object record() { return to_json(typed_record()); }
+  DutyRecord typed_record() {
     return db->read(
         [&](storage::Connection& c) { return duty_record(c, *ctx, member, 2026, now); });
   }
@@ -173,7 +174,7 @@ TEST_P(RecordsTest, RevokingTheSourceRevokesItsPoints) {
 
 TEST_P(RecordsTest, TheReportDraftComesFromTheRecord) {
   log("visit", "2026-03-12");
-  const auto text = draft_report_text(record());
+  const auto text = draft_report_text(typed_record());
   EXPECT_NE(text.find("2026年"), std::string::npos);
   EXPECT_NE(text.find("医药卫生界委员"), std::string::npos);
   EXPECT_NE(text.find("履职活动1次"), std::string::npos);

@@ -112,8 +112,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const auto year = year_param(req);
                     // Scored live from the sources; the stored ledger is the sweep's.
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(
-                          duty_record(c, ctx, member_in_scope(c, req), year, audit::now_ms()));
+                      return http::Response::json(to_json(
+                          duty_record(c, ctx, member_in_scope(c, req), year, audit::now_ms())));
                     });
                   },
               .roles = readers,
