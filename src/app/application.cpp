@@ -26,6 +26,7 @@
 #include "contact/routes.hpp"
 #include "core/migrations.hpp"
 #include "meetings/meetings.hpp"
+#include "meetings/routes.hpp"
 #include "meetings/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
@@ -35,6 +36,7 @@
 #include "outputs/routes.hpp"
 #include "records/migrations.hpp"
 #include "records/records.hpp"
+#include "records/routes.hpp"
 
 namespace tongxin::app {
 

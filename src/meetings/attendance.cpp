@@ -7,7 +7,10 @@
 #include <boost/json.hpp>
 #include <set>
 
+#include "core/calendar/calendar.hpp"
+#include "core/calendar/dates.hpp"
 #include "core/json/fields.hpp"
+#include "meetings/attendance_workflow.hpp"
 #include "meetings/internal.hpp"
 
 namespace tongxin::meetings {
@@ -16,8 +19,6 @@ namespace json = boost::json;
 
 namespace {
 
-using detail::china_minute;
-using detail::china_today;
 using detail::status_label;
 
 constexpr std::size_t kReasonMax = 200;
@@ -28,9 +29,10 @@ bool has_window(const Meeting& m) {
 
 // The meeting has begun: its first day, at the window's opening when it has one.
 bool begun(const Meeting& m, std::int64_t now_ms) {
-  const auto today = china_today(now_ms);
+  const auto today = calendar::iso_date(calendar::china_date(now_ms));
   if (today != m.held_on) return today > m.held_on;
-  return !has_window(m) || china_minute(now_ms) >= detail::minutes_of(m.sign_in.from).value_or(0);
+  return !has_window(m) ||
+         calendar::china_minute(now_ms) >= detail::minutes_of(m.sign_in.from).value_or(0);
 }
 
 Error roll_closed() {
@@ -49,11 +51,13 @@ Error recorded(const std::string& status) {
 std::optional<Error> sign_in_refusal(const Meeting& m, const std::string& status,
                                      std::int64_t now_ms) {
   if (m.roll_closed_at) return roll_closed();
-  if (status == "registered") {
-    return Error::conflict("meeting.already_signed_in", "您已签到", "already signed in");
+  if (!attendance_workflow().find(status, "sign_in", {"member"})) {
+    if (status == "registered") {
+      return Error::conflict("meeting.already_signed_in", "您已签到", "already signed in");
+    }
+    return recorded(status);
   }
-  if (status != "expected" && status != "excused") return recorded(status);
-  const auto today = china_today(now_ms);
+  const auto today = calendar::iso_date(calendar::china_date(now_ms));
   if (today < m.held_on) {
     return Error::conflict("meeting.not_yet", "会议尚未开始，请在会议当天签到",
                            "sign in on the day of the meeting");
@@ -62,7 +66,7 @@ std::optional<Error> sign_in_refusal(const Meeting& m, const std::string& status
     return Error::conflict("meeting.over", "会议已结束，不能再签到", "the meeting is over");
   }
   if (has_window(m)) {
-    const auto now = china_minute(now_ms);
+    const auto now = calendar::china_minute(now_ms);
     if (now < detail::minutes_of(m.sign_in.from).value_or(0) ||
         now > detail::minutes_of(m.sign_in.until).value_or(24 * 60)) {
       return Error::conflict("meeting.outside_window",
@@ -81,14 +85,16 @@ std::optional<Error> leave_refusal(const Meeting& m, const std::string& status,
     return Error::conflict("meeting.begun", "会议已开始，不能再请假；如有特殊情况请联系工作人员",
                            "the meeting has begun: leave is asked before it");
   }
-  if (status == "excused") {
-    return Error::conflict("meeting.already_excused", "您已请假", "leave already asked");
+  if (!attendance_workflow().find(status, "ask_leave", {"member"})) {
+    if (status == "excused") {
+      return Error::conflict("meeting.already_excused", "您已请假", "leave already asked");
+    }
+    if (status == "registered") {
+      return Error::conflict("meeting.already_signed_in", "您已签到，不能再请假",
+                             "already signed in");
+    }
+    return recorded(status);
   }
-  if (status == "registered") {
-    return Error::conflict("meeting.already_signed_in", "您已签到，不能再请假",
-                           "already signed in");
-  }
-  if (status != "expected") return recorded(status);
   return std::nullopt;
 }
 
@@ -172,7 +178,7 @@ int record_attendance(storage::Connection& c, const audit::Actor& actor, std::in
   }
   const auto m = detail::load(c, meeting_id);
   detail::require_live(m);
-  const bool before = china_today(now_ms) < m.held_on;
+  const bool before = calendar::iso_date(calendar::china_date(now_ms)) < m.held_on;
   std::map<std::int64_t, std::pair<std::string, std::string>> roll;  // status, reason
   for (const auto& r : c.q("SELECT member_id, status, leave_reason FROM meeting_attendance"
                            " WHERE meeting_id = $1",
@@ -187,7 +193,9 @@ int record_attendance(storage::Connection& c, const audit::Actor& actor, std::in
       throw Error::invalid_field(field(i, "member_id"), "该委员不在本次会议的应到人员名单中",
                                  "the member is not on the roll");
     }
-    if (before && k.status != "excused") {
+    // Before the first day only leave can be recorded (the guard "held").
+    const workflow::GuardCheck held = [&](std::string_view g) { return g != "held" || !before; };
+    if (!attendance_workflow().find(it->second.first, "mark_" + k.status, {"staff"}, held)) {
       throw Error::conflict("meeting.not_yet", "会议尚未举行，只能登记请假",
                             "before the meeting only leave can be recorded");
     }
@@ -218,7 +226,7 @@ int close_roll(storage::Connection& c, const audit::Actor& actor, std::int64_t m
   if (m.roll_closed_at) {
     throw Error::conflict("meeting.roll_closed", "会议名册已关闭", "the roll is closed already");
   }
-  if (china_today(now_ms) < m.held_on) {
+  if (calendar::iso_date(calendar::china_date(now_ms)) < m.held_on) {
     throw Error::conflict("meeting.not_yet", "会议尚未举行，不能关闭名册",
                           "the roll closes on or after the meeting's first day");
   }

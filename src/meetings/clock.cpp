@@ -1,44 +1,10 @@
 // src/meetings/clock.cpp
 //
-// Days and times of day as the meetings see them: China time (UTC+8, no DST), dates as
-// "YYYY-MM-DD", sign-in windows as "HH:MM".
-#include <chrono>
-#include <cstdio>
-
-#include "core/calendar/calendar.hpp"
+// Sign-in windows as the meetings see them: times of day "HH:MM", China time (dates and
+// the clock are core/calendar/dates.hpp).
 #include "meetings/internal.hpp"
 
 namespace tongxin::meetings::detail {
-
-std::string china_today(std::int64_t now_ms) {
-  const auto d = calendar::china_date(now_ms);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(d.year()),
-                static_cast<unsigned>(d.month()), static_cast<unsigned>(d.day()));
-  return buf;
-}
-
-int china_minute(std::int64_t now_ms) {
-  constexpr std::int64_t kDayMs = 24LL * 3600 * 1000;
-  const auto ms = ((now_ms + calendar::kChinaOffsetMs) % kDayMs + kDayMs) % kDayMs;
-  return static_cast<int>(ms / 60000);
-}
-
-std::string checked_date(const std::string& text, const std::string& field) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' ||
-      std::sscanf(text.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) {
-    throw Error::invalid_field(field, "日期格式应为 YYYY-MM-DD", "dates are YYYY-MM-DD");
-  }
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
-                                        std::chrono::day{d}};
-  if (!ymd.ok() || y < 2000 || y > 2100) {
-    throw Error::invalid_field(field, "日期无效", "invalid date");
-  }
-  return text;
-}
 
 std::optional<int> minutes_of(const std::string& hhmm) {
   if (hhmm.size() != 5 || hhmm[2] != ':') return std::nullopt;

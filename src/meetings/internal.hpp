@@ -1,7 +1,7 @@
 // src/meetings/internal.hpp
 //
-// What the module's files share: China-time dates and clock, checks of dates and times of
-// day, Chinese labels, the meeting's errors. Not for other modules.
+// What the module's files share: checks of times of day, Chinese labels, the meeting's
+// errors. Not for other modules.
 #pragma once
 
 #include <cstdint>
@@ -14,12 +14,6 @@
 
 namespace tongxin::meetings::detail {
 
-// "YYYY-MM-DD" of the China-time day of a moment (ms since the epoch).
-std::string china_today(std::int64_t now_ms);
-// Minutes since midnight, China time, of a moment.
-int china_minute(std::int64_t now_ms);
-// A valid date "YYYY-MM-DD" (years 2000–2100), or Error 400 naming `field`.
-std::string checked_date(const std::string& text, const std::string& field);
 // Minutes since midnight of "HH:MM"; nullopt when malformed.
 std::optional<int> minutes_of(const std::string& hhmm);
 // A window with both ends "HH:MM", from before until, or neither; else Error 400.

@@ -7,9 +7,9 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <chrono>
-#include <cstdio>
 #include <set>
 
+#include "core/calendar/dates.hpp"
 #include "core/json/fields.hpp"
 #include "meetings/internal.hpp"
 #include "organisation/briefs.hpp"
@@ -66,8 +66,6 @@ void require_live(const Meeting& m) {
 }  // namespace detail
 
 namespace {
-
-using detail::checked_date;
 
 void check_text(const std::string& field, const std::string& value, std::size_t max,
                 const std::string& label, bool required) {
@@ -138,18 +136,10 @@ void add_to_roll(storage::Connection& c, std::int64_t meeting_id,
 
 // The last day of a meeting moved to start on `held_on`, keeping its length.
 std::string moved_end(const Meeting& m, const std::string& held_on) {
-  using namespace std::chrono;
-  const auto parse = [](const std::string& s) {
-    return sys_days{year{std::stoi(s.substr(0, 4))} /
-                    month{static_cast<unsigned>(std::stoi(s.substr(5, 2)))} /
-                    day{static_cast<unsigned>(std::stoi(s.substr(8, 2)))}};
-  };
-  const auto end = parse(held_on) + (parse(m.ends_on) - parse(m.held_on));
-  const year_month_day ymd{end};
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
-  return buf;
+  using std::chrono::sys_days;
+  const auto day = [](const std::string& s) { return sys_days{*calendar::parse_iso_date(s)}; };
+  return calendar::iso_date(
+      std::chrono::year_month_day{day(held_on) + (day(m.ends_on) - day(m.held_on))});
 }
 
 }  // namespace
@@ -212,8 +202,10 @@ std::int64_t create_meeting(storage::Connection& c, const audit::Actor& actor, c
   }
   check_text("title", m.title, 100, "会议名称", true);
   check_text("place", m.place, 100, "会议地点", false);
-  const auto held_on = checked_date(m.held_on, "held_on");
-  const auto ends_on = m.ends_on.empty() ? held_on : checked_date(m.ends_on, "ends_on");
+  calendar::required_iso_date(m.held_on, "held_on");
+  if (!m.ends_on.empty()) calendar::required_iso_date(m.ends_on, "ends_on");
+  const auto held_on = m.held_on;
+  const auto ends_on = m.ends_on.empty() ? held_on : m.ends_on;
   if (ends_on < held_on) {
     throw Error::invalid_field("ends_on", "结束日期不能早于开始日期", "ends_on is before held_on");
   }
@@ -264,8 +256,8 @@ std::vector<std::string> update_meeting(storage::Connection& c, const audit::Act
   }
   if (e.title) check_text("title", *e.title, 100, "会议名称", true);
   if (e.place) check_text("place", *e.place, 100, "会议地点", false);
-  if (e.held_on) checked_date(*e.held_on, "held_on");
-  if (e.ends_on) checked_date(*e.ends_on, "ends_on");
+  if (e.held_on) calendar::required_iso_date(*e.held_on, "held_on");
+  if (e.ends_on) calendar::required_iso_date(*e.ends_on, "ends_on");
   if (e.sign_in) detail::check_window(*e.sign_in);
 
   const auto m = detail::load(c, id);

@@ -26,12 +26,9 @@
 
 #include "core/audit/audit.hpp"
 #include "core/context.hpp"
-#include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
 
 namespace tongxin::meetings {
-
-void register_routes(http::Router& router, ServiceContext& ctx);
 
 // plenary | standing | chair | committee | other
 const std::vector<std::string>& kinds();

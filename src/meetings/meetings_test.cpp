@@ -12,12 +12,16 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "core/calendar/calendar.hpp"
 #include "core/error.hpp"
 #include "core/http/router.hpp"
 #include "core/migrations.hpp"
+#include "core/workflow/workflow.hpp"
+#include "meetings/attendance_workflow.hpp"
 #include "meetings/migrations.hpp"
+#include "meetings/routes.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
 #include "testing/service_context.hpp"
@@ -811,6 +815,15 @@ TEST_P(MeetingsRoutes, MembersSignInAndAskForLeaveForThemselvesAndStaffKeepTheRo
 
 TONGXIN_INSTANTIATE_ENGINES(MeetingsWorld);
 TONGXIN_INSTANTIATE_ENGINES(MeetingsRoutes);
+
+// The attendance lifecycle as meetings defines it equals the rows stated apart.
+TEST(MeetingRollWorkflow, MatchesTheSpecRows) {
+  const char* src = std::getenv("TONGXIN_SOURCE_DIR");
+  EXPECT_NO_THROW(workflow::validate(attendance_workflow()));
+  EXPECT_EQ(workflow::spec_rows(attendance_workflow()),
+            workflow::read_spec_file(std::string(src ? src : ".") +
+                                     "/tests/spec/workflows/meeting_roll.tsv"));
+}
 
 }  // namespace
 }  // namespace tongxin::meetings

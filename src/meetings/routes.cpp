@@ -4,6 +4,8 @@
 // record attendance and close the roll; leaders read them; a member sees their own meetings,
 // signs in on the day and asks for leave before it. Everything outside the caller's scope
 // does not exist (404).
+#include "meetings/routes.hpp"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
@@ -15,6 +17,7 @@
 #include "core/json/fields.hpp"
 #include "core/paging.hpp"
 #include "meetings/internal.hpp"
+#include "meetings/listing.hpp"
 #include "meetings/meetings.hpp"
 #include "organisation/briefs.hpp"
 
@@ -132,59 +135,28 @@ std::string status_param(const http::Request& req) {
   return v;
 }
 
-// Appends `ids` to `params` and returns their placeholders: "$2, $3, $4".
-std::string placeholders(std::vector<storage::Value>& params,
-                         const std::vector<std::int64_t>& ids) {
-  std::string out;
-  for (const auto id : ids) {
-    params.emplace_back(id);
-    out += (out.empty() ? "$" : ", $") + std::to_string(params.size());
-  }
-  return out;
+json::object mine_json(const Meeting& m, const MyAttendance& a, std::int64_t now) {
+  const auto can = member_actions(m, a.status, now);
+  return json::object{{"status", a.status},
+                      {"leave_reason", a.leave_reason},
+                      {"signed_in_at", opt(a.signed_in_at)},
+                      {"can_sign_in", can.can_sign_in},
+                      {"can_ask_leave", can.can_ask_leave}};
 }
 
-// A page of meetings, newest first, as {"items", "next_cursor"}; `extra` adds to each item.
-template <typename Extra>
-json::object meetings_page(storage::Connection& c, const storage::Result& rows, std::size_t limit,
-                           Extra&& extra) {
-  const auto n = std::min(rows.size(), limit);
-  std::vector<std::int64_t> ids, committee_ids;
-  for (std::size_t i = 0; i < n; ++i) {
-    ids.push_back(rows[i].int64("id"));
-    if (const auto k = rows[i].opt_int64("committee_id")) committee_ids.push_back(*k);
-  }
-  // Counts of the page's rolls: one query.
-  std::map<std::int64_t, std::map<std::string, int>> counts;
-  if (!ids.empty()) {
-    std::vector<storage::Value> params;
-    const auto in = placeholders(params, ids);
-    for (const auto& r : c.query(
-             "SELECT meeting_id, status, COUNT(*) FROM meeting_attendance WHERE meeting_id IN (" +
-                 in + ") GROUP BY meeting_id, status",
-             params)) {
-      counts[r.int64(0)][r.text(1)] = static_cast<int>(r.int64(2));
-    }
-  }
-  const auto committees = organisation::names_of_committees(c, committee_ids);
+json::value opt_cursor(const std::optional<std::string>& c) {
+  return c ? json::value(json::string(*c)) : json::value(nullptr);
+}
+
+// A page of meetings, newest first, as {"items", "next_cursor"}; a member's own line as "mine".
+json::object page_json(const MeetingPage& page, std::int64_t now) {
   json::array items;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto m = detail::meeting_from_row(rows[i]);
-    auto by_status = counts[m.id];
-    int total = 0;
-    for (const auto& s : statuses()) {
-      total += by_status[s];  // inserts 0 for a status nobody has
-    }
-    by_status["total"] = total;
-    auto o = meeting_json(m, by_status, committees);
-    extra(o, rows[i], m);
+  for (const auto& i : page.items) {
+    auto o = meeting_json(i.meeting, i.counts, page.committees);
+    if (i.mine) o["mine"] = mine_json(i.meeting, *i.mine, now);
     items.push_back(std::move(o));
   }
-  json::value next = nullptr;
-  if (rows.size() > limit && limit > 0) {
-    next = json::string(
-        paging::encode({rows[limit - 1].text("held_on"), rows[limit - 1].int64("id")}));
-  }
-  return json::object{{"items", std::move(items)}, {"next_cursor", std::move(next)}};
+  return json::object{{"items", std::move(items)}, {"next_cursor", opt_cursor(page.next_cursor)}};
 }
 
 // The sign-in window of a body: both keys, either one given (null or absent is empty).
@@ -207,30 +179,13 @@ void register_meetings(http::Router& router, ServiceContext& ctx) {
              const auto cursor = paging::decode(req.query_param("cursor"));
              const auto limit = paging::limit(req.query_param("limit"));
              return ctx.db.read([&](storage::Connection& c) {
-               const auto scope = organisation::conferences_in_scope(c, req.user());
-               if (scope.empty()) {
-                 return http::Response::json(
-                     json::object{{"items", json::array()}, {"next_cursor", nullptr}});
-               }
-               const auto from = year ? std::to_string(*year) + "-01-01" : std::string();
-               const auto to = year ? std::to_string(*year) + "-12-31" : std::string();
-               std::vector<storage::Value> params{kind,
-                                                  from,
-                                                  to,
-                                                  cursor ? cursor->key : std::string(),
-                                                  cursor ? cursor->id : 0,
-                                                  static_cast<std::int64_t>(limit + 1)};
-               const auto in = placeholders(params, scope);
-               const auto rows = c.query(
-                   std::string("SELECT * FROM meetings WHERE conference_id IN (") + in +
-                       ") AND archived_at IS " + (archived ? "NOT NULL" : "NULL") +
-                       " AND ($1 = '' OR kind = $1) AND ($2 = '' OR (held_on >= $2 AND held_on"
-                       " <= $3)) AND ($4 = '' OR held_on < $4 OR (held_on = $4 AND id < $5))"
-                       " ORDER BY held_on DESC, id DESC LIMIT $6",
-                   params);
-               return http::Response::json(
-                   meetings_page(c, rows, static_cast<std::size_t>(limit),
-                                 [](json::object&, const storage::Row&, const Meeting&) {}));
+               MeetingListQuery q{organisation::conferences_in_scope(c, req.user()),
+                                  kind,
+                                  year,
+                                  archived,
+                                  cursor,
+                                  limit};
+               return http::Response::json(page_json(list_meetings(c, q), audit::now_ms()));
              });
            },
        .roles = readers(),
@@ -277,44 +232,29 @@ void register_meetings(http::Router& router, ServiceContext& ctx) {
        .tag = "meetings",
        .request_schema =
            R"({"type":"object","required":["kind","title","held_on"],"additionalProperties":false,"properties":{"conference_id":{"type":"integer"},"kind":{"enum":["plenary","standing","chair","committee","other"]},"title":{"type":"string","minLength":1,"maxLength":100},"held_on":{"type":"string","format":"date"},"ends_on":{"type":"string","format":"date"},"place":{"type":"string","maxLength":100},"committee_id":{"type":"integer"},"sign_in_from":{"type":["string","null"],"pattern":"^\\d\\d:\\d\\d$"},"sign_in_until":{"type":["string","null"],"pattern":"^\\d\\d:\\d\\d$"},"member_ids":{"type":"array","items":{"type":"integer"},"maxItems":2000}}})"});
-  router.add(
-      {.method = http::Method::get,
-       .pattern = "/api/v1/meetings/{id}",
-       .handler =
-           [&ctx](http::Request& req) {
-             return ctx.db.read([&](storage::Connection& c) {
-               const auto& p = req.user();
-               const auto id = req.id_param();
-               const auto m = find_meeting(c, id);
-               if (!m) throw detail::not_found();
-               std::optional<std::string> my_status;
-               json::object mine;
-               if (p.member_id) {
-                 const auto r =
-                     c.q("SELECT status, leave_reason, signed_in_at FROM"
-                         " meeting_attendance WHERE meeting_id = $1 AND member_id = $2",
-                         id, *p.member_id);
-                 if (!r.empty()) {
-                   my_status = r.front().text(0);
-                   const auto can = member_actions(*m, *my_status, audit::now_ms());
-                   mine = json::object{{"status", *my_status},
-                                       {"leave_reason", r.front().text(1)},
-                                       {"signed_in_at", opt(r.front().opt_int64("signed_in_at"))},
-                                       {"can_sign_in", can.can_sign_in},
-                                       {"can_ask_leave", can.can_ask_leave}};
-                 }
-               }
-               const bool reader = is_reader(p) && organisation::in_scope(c, p, m->conference_id);
-               // A member sees the live meetings on whose roll they are.
-               if (!reader && (!my_status || m->archived)) throw detail::not_found();
-               auto o = full_json(c, *m);
-               if (my_status) o["mine"] = std::move(mine);
-               return http::Response::json(o);
-             });
-           },
-       .roles = {Role::staff, Role::admin, Role::leader, Role::member},
-       .summary = "会议详情（含出勤统计；委员另见本人出勤） / a meeting",
-       .tag = "meetings"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/meetings/{id}",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    return ctx.db.read([&](storage::Connection& c) {
+                      const auto& p = req.user();
+                      const auto id = req.id_param();
+                      const auto m = find_meeting(c, id);
+                      if (!m) throw detail::not_found();
+                      const auto my = p.member_id ? attendance_of(c, id, *p.member_id)
+                                                  : std::optional<MyAttendance>();
+                      const bool reader =
+                          is_reader(p) && organisation::in_scope(c, p, m->conference_id);
+                      // A member sees the live meetings on whose roll they are.
+                      if (!reader && (!my || m->archived)) throw detail::not_found();
+                      auto o = full_json(c, *m);
+                      if (my) o["mine"] = mine_json(*m, *my, audit::now_ms());
+                      return http::Response::json(o);
+                    });
+                  },
+              .roles = {Role::staff, Role::admin, Role::leader, Role::member},
+              .summary = "会议详情（含出勤统计；委员另见本人出勤） / a meeting",
+              .tag = "meetings"});
   router.add(
       {.method = http::Method::patch,
        .pattern = "/api/v1/meetings/{id}",
@@ -371,33 +311,27 @@ void register_attendance(http::Router& router, ServiceContext& ctx) {
                     const auto limit = paging::limit(req.query_param("limit"), 100, 500);
                     return ctx.db.read([&](storage::Connection& c) {
                       const auto m = visible_meeting(c, req.user(), req.id_param());
-                      const auto rows = c.q(
-                          "SELECT member_id AS id, status, leave_reason, signed_in_at, updated_at"
-                          " FROM meeting_attendance WHERE meeting_id = $1 AND ($2 = '' OR status ="
-                          " $2) AND member_id > $3 ORDER BY member_id LIMIT $4",
-                          m.id, status, cursor ? cursor->id : 0, limit + 1);
-                      const auto n = std::min(rows.size(), static_cast<std::size_t>(limit));
+                      const auto roll = roll_page(c, m.id, status, cursor ? cursor->id : 0, limit);
                       std::vector<std::int64_t> ids;
-                      for (std::size_t i = 0; i < n; ++i)
-                        ids.push_back(rows[i].int64("id"));
+                      for (const auto& e : roll.items)
+                        ids.push_back(e.member_id);
                       const auto names = organisation::names_of_members(c, ids);
                       json::array items;
-                      for (std::size_t i = 0; i < n; ++i) {
-                        const auto r = rows[i];
-                        const auto name = names.find(r.int64("id"));
+                      for (const auto& e : roll.items) {
+                        const auto name = names.find(e.member_id);
                         items.push_back(json::object{
-                            {"member_id", r.int64("id")},
+                            {"member_id", e.member_id},
                             {"name", name == names.end() ? std::string() : name->second},
-                            {"status", r.text("status")},
-                            {"leave_reason", r.text("leave_reason")},
-                            {"signed_in_at", opt(r.opt_int64("signed_in_at"))},
-                            {"updated_at", r.int64("updated_at")}});
+                            {"status", e.status},
+                            {"leave_reason", e.leave_reason},
+                            {"signed_in_at", opt(e.signed_in_at)},
+                            {"updated_at", e.updated_at}});
                       }
                       return http::Response::json(
                           json::object{{"meeting_id", m.id},
                                        {"counts", counts_json(roll_counts(c, m.id))},
                                        {"items", std::move(items)},
-                                       {"next_cursor", paging::next_by_id(rows, n)}});
+                                       {"next_cursor", opt_cursor(roll.next_cursor)}});
                     });
                   },
               .roles = readers(),
@@ -524,40 +458,21 @@ void register_attendance(http::Router& router, ServiceContext& ctx) {
        .tag = "meetings",
        .request_schema =
            R"({"type":"object","required":["reason"],"additionalProperties":false,"properties":{"reason":{"type":"string","minLength":1,"maxLength":200}}})"});
-  router.add(
-      {.method = http::Method::get,
-       .pattern = "/api/v1/me/meetings",
-       .handler =
-           [&ctx](http::Request& req) {
-             const auto member = own_member(req.user());
-             const auto cursor = paging::decode(req.query_param("cursor"));
-             const auto limit = paging::limit(req.query_param("limit"));
-             return ctx.db.read([&](storage::Connection& c) {
-               const auto rows = c.q(
-                   "SELECT m.*, a.status AS my_status, a.leave_reason AS my_leave_reason,"
-                   " a.signed_in_at AS my_signed_in_at FROM meeting_attendance a JOIN meetings m"
-                   " ON m.id = a.meeting_id WHERE a.member_id = $1 AND m.archived_at IS NULL AND"
-                   " ($2 = '' OR m.held_on < $2 OR (m.held_on = $2 AND m.id < $3))"
-                   " ORDER BY m.held_on DESC, m.id DESC LIMIT $4",
-                   member, cursor ? cursor->key : std::string(), cursor ? cursor->id : 0,
-                   limit + 1);
-               const auto now = audit::now_ms();
-               return http::Response::json(meetings_page(
-                   c, rows, static_cast<std::size_t>(limit),
-                   [now](json::object& o, const storage::Row& r, const Meeting& m) {
-                     const auto status = r.text("my_status");
-                     const auto can = member_actions(m, status, now);
-                     o["mine"] = json::object{{"status", status},
-                                              {"leave_reason", r.text("my_leave_reason")},
-                                              {"signed_in_at", opt(r.opt_int64("my_signed_in_at"))},
-                                              {"can_sign_in", can.can_sign_in},
-                                              {"can_ask_leave", can.can_ask_leave}};
-                   }));
-             });
-           },
-       .roles = {Role::member},
-       .summary = "我的会议（本人出勤情况，可签到、可请假） / my meetings",
-       .tag = "meetings"});
+  router.add({.method = http::Method::get,
+              .pattern = "/api/v1/me/meetings",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    const auto member = own_member(req.user());
+                    const auto cursor = paging::decode(req.query_param("cursor"));
+                    const auto limit = paging::limit(req.query_param("limit"));
+                    return ctx.db.read([&](storage::Connection& c) {
+                      return http::Response::json(
+                          page_json(meetings_of_member(c, member, cursor, limit), audit::now_ms()));
+                    });
+                  },
+              .roles = {Role::member},
+              .summary = "我的会议（本人出勤情况，可签到、可请假） / my meetings",
+              .tag = "meetings"});
 }
 
 }  // namespace

@@ -26,6 +26,7 @@ struct Rule {
   std::optional<double> yearly_cap;
   Split split = Split::each;
   bool half_if_unregistered = false;
+  std::string unit;  // what a unit is (次, 篇 …), shown on the rules page
 };
 
 // One thing a member did that a rule scores.

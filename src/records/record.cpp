@@ -9,7 +9,9 @@
 #include <set>
 
 #include "cases/cases.hpp"
+#include "cases/member_cases.hpp"
 #include "contact/contact.hpp"
+#include "contact/member_tasks.hpp"
 #include "core/calendar/calendar.hpp"
 #include "core/calendar/dates.hpp"
 #include "core/error.hpp"
@@ -155,10 +157,8 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
     }
   }
   const auto today = calendar::iso_date(calendar::china_date(now_ms));
-  for (const auto& r : c.q("SELECT id, due_on FROM visit_tasks WHERE member_id = $1 AND status ="
-                           " 'open' AND due_on < $2 AND due_on >= $3 AND due_on <= $4",
-                           member_id, today, from, to)) {
-    sources.push_back({"visit.overdue", "visit_task", r.int64(0), r.text(1), true, 1, true, ""});
+  for (const auto& t : contact::overdue_visit_tasks(c, member_id, from, to, today)) {
+    sources.push_back({"visit.overdue", "visit_task", t.id, t.due_on, true, 1, true, ""});
   }
   Scored out;
   out.rules = active_rules(c, year);
@@ -309,8 +309,8 @@ SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t
   return report;
 }
 
-json::object duty_record(storage::Connection& c, const ServiceContext& ctx, std::int64_t member_id,
-                         int year, std::int64_t now_ms) {
+DutyRecord duty_record(storage::Connection& c, const ServiceContext& ctx, std::int64_t member_id,
+                       int year, std::int64_t now_ms) {
   const auto member = organisation::find_member(c, member_id);
   if (!member) throw Error::not_found("member.not_found", "委员不存在", "member not found");
   const auto scored = score_member(c, member_id, year, now_ms);
@@ -328,12 +328,7 @@ json::object duty_record(storage::Connection& c, const ServiceContext& ctx, std:
   int satisfied = 0;
   for (const auto& k : handled)
     satisfied += k.rating == "satisfied" ? 1 : 0;
-  const auto open_cases =
-      c.q("SELECT COUNT(*) FROM cases WHERE member_id = $1 AND status IN ('assigned',"
-          " 'in_progress')",
-          member_id)
-          .front()
-          .int64(0);
+  const auto open_cases = cases::open_case_count(c, member_id);
   const auto visits = contact::visit_task_counts(c, member_id, from, to,
                                                  calendar::iso_date(calendar::china_date(now_ms)));
 
@@ -348,45 +343,71 @@ json::object duty_record(storage::Connection& c, const ServiceContext& ctx, std:
     if (a->source.date != b->source.date) return a->source.date > b->source.date;
     return a->source.id > b->source.id;
   });
-  json::array items;
+  DutyRecord out;
+  out.member_id = member->id;
+  out.member_name = member->name;
+  out.sector = member->sector_name;
+  out.year = year;
+  out.totals = {active,
+                people,
+                static_cast<int>(handled.size()),
+                static_cast<int>(handled.size()),
+                satisfied,
+                open_cases,
+                visits.done,
+                visits.overdue};
   std::map<std::string, double> by_category;
   for (const auto* e : entries) {
     by_category[e->category] += e->points;
     const auto it = rule_of.find(e->rule_id);
+    out.items.push_back({e->source.date, e->rule_code,
+                         it == rule_of.end() ? e->rule_code : it->second->title, e->points, e->note,
+                         e->source.type, e->source.id});
+  }
+  for (const auto& [cat, pts] : by_category)
+    out.by_category.push_back({cat, category_label(cat), round2(pts)});
+  const auto grade = grade_for(scored.total, bands_of(ctx));
+  out.total = scored.total;
+  out.grade = grade.code;
+  out.grade_label = grade.label;
+  out.outputs =
+      outputs::outputs_of_member(c, member_id, year_start_ms(year), year_start_ms(year + 1));
+  return out;
+}
+
+json::object to_json(const DutyRecord& r) {
+  json::array items;
+  for (const auto& i : r.items) {
     items.push_back(
-        json::object{{"at", e->source.date},
-                     {"kind", e->rule_code},
-                     {"title", it == rule_of.end() ? e->rule_code : it->second->title},
-                     {"points", e->points},
-                     {"note", e->note},
-                     {"source", json::object{{"type", e->source.type}, {"id", e->source.id}}}});
+        json::object{{"at", i.at},
+                     {"kind", i.kind},
+                     {"title", i.title},
+                     {"points", i.points},
+                     {"note", i.note},
+                     {"source", json::object{{"type", i.source_type}, {"id", i.source_id}}}});
   }
   json::array categories;
-  for (const auto& [cat, pts] : by_category) {
+  for (const auto& c : r.by_category)
     categories.push_back(
-        json::object{{"category", cat}, {"label", category_label(cat)}, {"points", round2(pts)}});
-  }
-  const auto grade = grade_for(scored.total, bands_of(ctx));
+        json::object{{"category", c.category}, {"label", c.label}, {"points", c.points}});
+  const auto& t = r.totals;
   return json::object{
-      {"member",
-       json::object{{"id", member->id}, {"name", member->name}, {"sector", member->sector_name}}},
-      {"year", year},
-      {"totals", json::object{{"activities", active},
-                              {"people_reached", people},
-                              {"cases_handled", static_cast<std::int64_t>(handled.size())},
-                              {"cases_closed", static_cast<std::int64_t>(handled.size())},
-                              {"cases_satisfied", satisfied},
-                              {"cases_open", open_cases},
-                              {"visit_tasks_done", visits.done},
-                              {"visit_tasks_overdue", visits.overdue}}},
-      {"points", json::object{{"total", scored.total},
-                              {"grade", grade.code},
-                              {"grade_label", grade.label},
+      {"member", json::object{{"id", r.member_id}, {"name", r.member_name}, {"sector", r.sector}}},
+      {"year", r.year},
+      {"totals", json::object{{"activities", t.activities},
+                              {"people_reached", t.people_reached},
+                              {"cases_handled", t.cases_handled},
+                              {"cases_closed", t.cases_closed},
+                              {"cases_satisfied", t.cases_satisfied},
+                              {"cases_open", t.cases_open},
+                              {"visit_tasks_done", t.visit_tasks_done},
+                              {"visit_tasks_overdue", t.visit_tasks_overdue}}},
+      {"points", json::object{{"total", r.total},
+                              {"grade", r.grade},
+                              {"grade_label", r.grade_label},
                               {"by_category", std::move(categories)}}},
       {"items", std::move(items)},
-      // Everything the member wrote this year, whatever became of it, with links.
-      {"outputs",
-       outputs::outputs_of_member(c, member_id, year_start_ms(year), year_start_ms(year + 1))}};
+      {"outputs", r.outputs}};
 }
 
 bool is_grade_code(std::string_view code) {
@@ -582,38 +603,33 @@ json::object assessment(storage::Connection& c, const ServiceContext& ctx, const
                       {"summary", std::move(summary)}};
 }
 
-std::string draft_report_text(const json::object& record) {
-  const auto& m = record.at("member").as_object();
-  const auto& t = record.at("totals").as_object();
-  const auto& p = record.at("points").as_object();
-  const auto year = std::to_string(record.at("year").as_int64());
-  const auto n = [&](const char* key) {
-    return std::to_string(t.at(key).to_number<std::int64_t>());
-  };
+std::string draft_report_text(const DutyRecord& record) {
+  const auto& t = record.totals;
+  const auto year = std::to_string(record.year);
+  const auto n = [](int v) { return std::to_string(v); };
   std::string text;
   text += "各位委员：\n\n";
-  text += "　　" + year + "年，我作为" + std::string(m.at("sector").as_string()) +
+  text += "　　" + year + "年，我作为" + record.sector +
           "委员，坚持把联系界别群众作为履职的基础性工作，现将一年来的履职情况报告如下。\n\n";
   text += "一、联系服务界别群众\n";
-  text += "　　全年参加委员接待日、走访、谈心谈话、视察调研等履职活动" + n("activities") +
-          "次，联系群众" + n("people_reached") + "人次；完成“八必访”走访任务" +
-          n("visit_tasks_done") + "项" +
-          (t.at("visit_tasks_overdue").to_number<std::int64_t>() > 0
-               ? "，仍有" + n("visit_tasks_overdue") + "项超期未完成，将尽快补访"
-               : std::string()) +
-          "。\n\n";
+  text +=
+      "　　全年参加委员接待日、走访、谈心谈话、视察调研等履职活动" + n(t.activities) +
+      "次，联系群众" + n(t.people_reached) + "人次；完成“八必访”走访任务" + n(t.visit_tasks_done) +
+      "项" +
+      (t.visit_tasks_overdue > 0 ? "，仍有" + n(t.visit_tasks_overdue) + "项超期未完成，将尽快补访"
+                                 : std::string()) +
+      "。\n\n";
   text += "二、办理群众诉求\n";
-  text += "　　全年办结群众反映的问题" + n("cases_closed") + "件，其中群众评价满意" +
-          n("cases_satisfied") + "件；目前在办" + n("cases_open") +
+  text += "　　全年办结群众反映的问题" + n(t.cases_closed) + "件，其中群众评价满意" +
+          n(t.cases_satisfied) + "件；目前在办" + n(t.cases_open) +
           "件，将按期答复，做到事事有回音、件件有着落。\n\n";
   text += "三、履职积分\n";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.2f", p.at("total").to_number<double>());
-  text += "　　全年履职积分" + std::string(buf) + "分，自评等次为“" +
-          std::string(p.at("grade_label").as_string()) + "”。";
-  for (const auto& c : p.at("by_category").as_array()) {
-    std::snprintf(buf, sizeof buf, "%.2f", c.at("points").to_number<double>());
-    text += std::string(c.at("label").as_string()) + buf + "分；";
+  std::snprintf(buf, sizeof buf, "%.2f", record.total);
+  text += "　　全年履职积分" + std::string(buf) + "分，自评等次为“" + record.grade_label + "”。";
+  for (const auto& c : record.by_category) {
+    std::snprintf(buf, sizeof buf, "%.2f", c.points);
+    text += c.label + buf + "分；";
   }
   text += "\n\n四、存在的不足和今后打算\n";
   text += "　　（请委员本人补充：履职中的不足，以及下一年度联系群众、建言资政的打算。）\n\n";

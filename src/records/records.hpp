@@ -13,16 +13,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/context.hpp"
-#include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
 
 namespace tongxin::records {
-
-void register_routes(http::Router& router, ServiceContext& ctx);
 
 struct Recomputed {
   double total = 0;
@@ -55,10 +53,48 @@ struct SweepReport {
 SweepReport sweep(storage::Database& db, const ServiceContext& ctx, std::int64_t now_ms,
                   const SweepOptions& options = {});
 
+// The member's duty record (履职档案) for a year, scored live from the sources with the rule
+// set in force; reads only.
+struct DutyRecordTotals {
+  int activities = 0;
+  int people_reached = 0;
+  int cases_handled = 0;
+  int cases_closed = 0;
+  int cases_satisfied = 0;
+  int cases_open = 0;
+  int visit_tasks_done = 0;
+  int visit_tasks_overdue = 0;
+};
+struct CategoryPoints {
+  std::string category, label;
+  double points = 0;
+};
+struct DutyRecordItem {  // one scored ledger entry, newest first
+  std::string at;        // YYYY-MM-DD
+  std::string kind;      // the rule code
+  std::string title;
+  double points = 0;
+  std::string note;
+  std::string source_type;
+  std::int64_t source_id = 0;
+};
+struct DutyRecord {
+  std::int64_t member_id = 0;
+  std::string member_name, sector;
+  int year = 0;
+  DutyRecordTotals totals;
+  double total = 0;
+  std::string grade, grade_label;
+  std::vector<CategoryPoints> by_category;
+  std::vector<DutyRecordItem> items;
+  // Everything the member wrote this year with links, as outputs renders its briefs.
+  boost::json::array outputs;
+};
+DutyRecord duty_record(storage::Connection& c, const ServiceContext& ctx, std::int64_t member_id,
+                       int year, std::int64_t now_ms);
 // {"member", "year", "totals", "points": {"total", "grade", "grade_label", "by_category"},
-//  "items": [...]} — scored live from the sources with the rule set in force; reads only.
-boost::json::object duty_record(storage::Connection& c, const ServiceContext& ctx,
-                                std::int64_t member_id, int year, std::int64_t now_ms);
+//  "items": [...], "outputs": [...]} — the API's form.
+boost::json::object to_json(const DutyRecord& r);
 
 // The grade codes of the assessment, best first (points.hpp grade_for).
 bool is_grade_code(std::string_view code);
@@ -103,7 +139,7 @@ void delete_award(storage::Connection& c, const audit::Actor& actor, std::int64_
 boost::json::array awards_of_year(storage::Connection& c, const auth::Principal& p, int year);
 
 // The generated first draft of a member's duty report from the record.
-std::string draft_report_text(const boost::json::object& record);
+std::string draft_report_text(const DutyRecord& record);
 
 // A4 PDF of a duty report: title, member and year, the text with paragraphs, page numbers.
 std::string render_report_pdf(const std::string& title, const std::string& subtitle,

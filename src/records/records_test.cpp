@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <functional>
 #include <map>
 #include <tuple>
@@ -23,12 +24,14 @@
 #include "core/calendar/calendar.hpp"
 #include "core/error.hpp"
 #include "core/migrations.hpp"
+#include "core/workflow/workflow.hpp"
 #include "meetings/meetings.hpp"
 #include "meetings/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
 #include "outputs/migrations.hpp"
 #include "outputs/outputs.hpp"
+#include "records/duty_report.hpp"
 #include "records/migrations.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
@@ -74,7 +77,8 @@ class RecordsTest : public testing::EngineTest {
     });
   }
   // Reading the record is a read-only unit of work (PostgreSQL refuses writes in it).
-  boost::json::object record() {
+  boost::json::object record() { return to_json(typed_record()); }
+  DutyRecord typed_record() {
     return db->read(
         [&](storage::Connection& c) { return duty_record(c, *ctx, member, 2026, now); });
   }
@@ -170,7 +174,7 @@ TEST_P(RecordsTest, RevokingTheSourceRevokesItsPoints) {
 
 TEST_P(RecordsTest, TheReportDraftComesFromTheRecord) {
   log("visit", "2026-03-12");
-  const auto text = draft_report_text(record());
+  const auto text = draft_report_text(typed_record());
   EXPECT_NE(text.find("2026年"), std::string::npos);
   EXPECT_NE(text.find("医药卫生界委员"), std::string::npos);
   EXPECT_NE(text.find("履职活动1次"), std::string::npos);
@@ -627,6 +631,74 @@ TEST_P(RecordsTest, PlenaryAttendanceScoresHalfWithoutSigningInAndAbsenceCosts) 
   EXPECT_DOUBLE_EQ(total(), 2.5);
 }
 
+// The duty report's lifecycle through the service, without HTTP: the generated draft until
+// the member saves, edits while a draft, one submission that freezes the ledger, then 409s.
+TEST_P(RecordsTest, TheDutyReportIsADraftUntilItsMemberSubmitsIt) {
+  log("visit", "2026-03-12");
+  auth::Principal self;
+  self.user_id = 7;
+  self.username = "member";
+  self.roles = {auth::Role::member};
+  self.member_id = member;
+  const audit::Actor me{self, "127.0.0.1", "test"};
+  const auto report = [&] {
+    return db->read(
+        [&](storage::Connection& c) { return duty_report(c, *ctx, member, 2026, now); });
+  };
+  const auto act = [&](const audit::Actor& who, std::string_view action, const std::string& text) {
+    return db->write([&](storage::Connection& c) {
+      return apply_duty_report_action(c, *ctx, who, member, 2026, action, text, now);
+    });
+  };
+  const auto generated = report();
+  EXPECT_TRUE(generated.generated);
+  EXPECT_EQ(generated.status, "draft");
+  EXPECT_FALSE(generated.updated_at);
+  EXPECT_NE(generated.text.find("履职活动1次"), std::string::npos);
+
+  EXPECT_EQ(status_of([&] { act(staff_actor(conference), "save", "别人的报告"); }), 403);
+  EXPECT_EQ(status_of([&] { act(nobody, "submit", ""); }), 403);
+  EXPECT_EQ(std::get<0>(stored()), 0);
+
+  const auto saved = act(me, "save", "我的述职报告初稿");
+  EXPECT_FALSE(saved.generated);
+  EXPECT_EQ(saved.status, "draft");
+  EXPECT_EQ(saved.text, "我的述职报告初稿");
+  EXPECT_EQ(saved.updated_at, now);
+  EXPECT_EQ(act(me, "save", "我的述职报告二稿").text, "我的述职报告二稿");
+
+  const auto submitted = act(me, "submit", "ignored");
+  EXPECT_EQ(submitted.status, "submitted");
+  EXPECT_EQ(submitted.text, "我的述职报告二稿");
+  EXPECT_EQ(std::get<0>(stored()), 1);  // submitting brought the ledger in line
+  EXPECT_EQ(report().status, "submitted");
+
+  try {
+    act(me, "save", "改不了");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 409);
+    EXPECT_EQ(e.code(), "records.submitted");
+  }
+  EXPECT_EQ(status_of([&] { act(me, "submit", ""); }), 409);
+  EXPECT_EQ(report().text, "我的述职报告二稿");
+}
+
+TEST_P(RecordsTest, SubmittingANeverSavedReportSubmitsTheGeneratedDraft) {
+  log("visit", "2026-03-12");
+  auth::Principal self;
+  self.user_id = 7;
+  self.roles = {auth::Role::member};
+  self.member_id = member;
+  const auto r = db->write([&](storage::Connection& c) {
+    return apply_duty_report_action(c, *ctx, {self, "127.0.0.1", "test"}, member, 2026, "submit",
+                                    "", now);
+  });
+  EXPECT_EQ(r.status, "submitted");
+  EXPECT_FALSE(r.generated);
+  EXPECT_NE(r.text.find("履职活动1次"), std::string::npos);
+}
+
 TONGXIN_INSTANTIATE_ENGINES(RecordsTest);
 
 // Migration 002 on a database that already has awards: each gets the China date it was
@@ -697,6 +769,15 @@ TEST(DutyReportPdf, RendersChineseOnA4PagesAndPaginates) {
     ++pages;
   EXPECT_GE(pages, 2U);
   EXPECT_NE(pdf.find("NotoSerifCJK"), std::string::npos);
+}
+
+// The duty report's lifecycle as records defines it equals the rows stated apart.
+TEST(DutyReportWorkflow, MatchesTheSpecRows) {
+  const char* src = std::getenv("TONGXIN_SOURCE_DIR");
+  EXPECT_NO_THROW(workflow::validate(duty_report_workflow()));
+  EXPECT_EQ(workflow::spec_rows(duty_report_workflow()),
+            workflow::read_spec_file(std::string(src ? src : ".") +
+                                     "/tests/spec/workflows/duty_report.tsv"));
 }
 
 }  // namespace

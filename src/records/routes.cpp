@@ -2,6 +2,8 @@
 //
 // Duty records, points, assessments, awards and the yearly duty report. A member sees their
 // own; staff and leaders their conference and those below. GETs only read.
+#include "records/routes.hpp"
+
 #include <algorithm>
 #include <boost/json.hpp>
 #include <charconv>
@@ -13,7 +15,9 @@
 #include "core/json/fields.hpp"
 #include "core/paging.hpp"
 #include "organisation/briefs.hpp"
+#include "records/duty_report.hpp"
 #include "records/records.hpp"
+#include "records/rule_sets.hpp"
 
 namespace tongxin::records {
 
@@ -75,23 +79,26 @@ bool is_self(const http::Request& req) {
   return req.user().member_id && *req.user().member_id == req.id_param();
 }
 
-json::object report_json(storage::Connection& c, const ServiceContext& ctx, std::int64_t member,
-                         int year, std::int64_t now) {
-  const auto rows =
-      c.q("SELECT * FROM duty_reports WHERE member_id = $1 AND year = $2", member, year);
-  if (!rows.empty()) {
-    const auto r = rows.front();
-    return json::object{{"year", year},
-                        {"text", r.text("text")},
-                        {"status", r.text("status")},
-                        {"generated", false},
-                        {"updated_at", r.int64("updated_at")}};
-  }
-  return json::object{{"year", year},
-                      {"text", draft_report_text(duty_record(c, ctx, member, year, now))},
-                      {"status", "draft"},
-                      {"generated", true},
-                      {"updated_at", nullptr}};
+json::object report_json(const DutyReport& r) {
+  return json::object{
+      {"year", r.year},
+      {"text", r.text},
+      {"status", r.status},
+      {"generated", r.generated},
+      {"updated_at", r.updated_at ? json::value(*r.updated_at) : json::value(nullptr)}};
+}
+
+json::object rule_json(const Rule& r) {
+  return json::object{
+      {"code", r.code},
+      {"category", r.category},
+      {"title", r.title},
+      {"points", r.points},
+      {"co_points", r.co_points},
+      {"unit", r.unit},
+      {"yearly_cap", r.yearly_cap ? json::value(*r.yearly_cap) : json::value(nullptr)},
+      {"split", std::string(split_name(r.split))},
+      {"half_if_unregistered", r.half_if_unregistered}};
 }
 
 }  // namespace
@@ -105,8 +112,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const auto year = year_param(req);
                     // Scored live from the sources; the stored ledger is the sweep's.
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(
-                          duty_record(c, ctx, member_in_scope(c, req), year, audit::now_ms()));
+                      return http::Response::json(to_json(
+                          duty_record(c, ctx, member_in_scope(c, req), year, audit::now_ms())));
                     });
                   },
               .roles = readers,
@@ -119,27 +126,13 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
            [&ctx](http::Request&) {
              return ctx.db.read([&](storage::Connection& c) {
                json::array sets;
-               for (const auto& s : c.q("SELECT * FROM points_rule_sets ORDER BY version DESC")) {
+               for (const auto& set : rule_sets(c)) {
                  json::array rules;
-                 for (const auto& r : c.q("SELECT * FROM points_rules WHERE rule_set_id = $1"
-                                          " ORDER BY id",
-                                          s.int64("id"))) {
-                   rules.push_back(
-                       json::object{{"code", r.text("code")},
-                                    {"category", r.text("category")},
-                                    {"title", r.text("title")},
-                                    {"points", r.real("points")},
-                                    {"co_points", r.real("co_points")},
-                                    {"unit", r.text("unit")},
-                                    {"yearly_cap", r.opt_real("yearly_cap")
-                                                       ? json::value(*r.opt_real("yearly_cap"))
-                                                       : nullptr},
-                                    {"split", r.text("split")},
-                                    {"half_if_unregistered", r.boolean("half_if_unregistered")}});
-                 }
-                 sets.push_back(json::object{{"name", s.text("name")},
-                                             {"version", s.int64("version")},
-                                             {"valid_from_year", s.int64("valid_from_year")},
+                 for (const auto& r : set.rules)
+                   rules.push_back(rule_json(r));
+                 sets.push_back(json::object{{"name", set.name},
+                                             {"version", set.version},
+                                             {"valid_from_year", set.valid_from_year},
                                              {"rules", std::move(rules)}});
                }
                return http::Response::json(json::object{
@@ -177,49 +170,33 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                   [&ctx](http::Request& req) {
                     const auto year = year_param(req);
                     return ctx.db.read([&](storage::Connection& c) {
-                      return http::Response::json(
-                          report_json(c, ctx, member_in_scope(c, req), year, audit::now_ms()));
+                      return http::Response::json(report_json(
+                          duty_report(c, ctx, member_in_scope(c, req), year, audit::now_ms())));
                     });
                   },
               .roles = readers,
               .summary = "述职报告（草稿或已提交） / the yearly duty report",
               .tag = "records"});
-  router.add(
-      {.method = http::Method::put,
-       .pattern = "/api/v1/members/{id}/duty-report",
-       .handler =
-           [&ctx](http::Request& req) {
-             if (!is_self(req))
-               throw Error::forbidden("records.not_yours", "只能编辑本人的述职报告",
-                                      "your own report only");
-             tongxin::json::FieldReader f(req.json());
-             const auto text = f.required_string("text", 20000);
-             f.reject_unknown();
-             const auto year = year_param(req);
-             const auto actor = http::actor_of(req);
-             return ctx.db.write([&](storage::Connection& c) {
-               const auto member = req.id_param();
-               const auto now = audit::now_ms();
-               const auto existing =
-                   c.q("SELECT status FROM duty_reports WHERE member_id = $1 AND year = $2", member,
-                       year);
-               if (!existing.empty() && existing.front().text(0) == "submitted") {
-                 throw Error::conflict("records.submitted", "述职报告已提交，不能再修改",
-                                       "already submitted");
-               }
-               c.x("INSERT INTO duty_reports (member_id, year, text, status, updated_at) VALUES "
-                   "($1, $2, $3,"
-                   " 'draft', $4) ON CONFLICT (member_id, year) DO UPDATE SET text = excluded.text,"
-                   " updated_at = excluded.updated_at",
-                   member, year, text, now);
-               audit::record(c, actor,
-                             {"duty_report.save", "member", member, json::object{{"year", year}}});
-               return http::Response::json(report_json(c, ctx, member, year, now));
-             });
-           },
-       .roles = {Role::member},
-       .summary = "保存述职报告草稿 / save the duty report draft",
-       .tag = "records"});
+  router.add({.method = http::Method::put,
+              .pattern = "/api/v1/members/{id}/duty-report",
+              .handler =
+                  [&ctx](http::Request& req) {
+                    if (!is_self(req))
+                      throw Error::forbidden("records.not_yours", "只能编辑本人的述职报告",
+                                             "your own report only");
+                    tongxin::json::FieldReader f(req.json());
+                    const auto text = f.required_string("text", 20000);
+                    f.reject_unknown();
+                    const auto year = year_param(req);
+                    const auto actor = http::actor_of(req);
+                    return ctx.db.write([&](storage::Connection& c) {
+                      return http::Response::json(report_json(apply_duty_report_action(
+                          c, ctx, actor, req.id_param(), year, "save", text, audit::now_ms())));
+                    });
+                  },
+              .roles = {Role::member},
+              .summary = "保存述职报告草稿 / save the duty report draft",
+              .tag = "records"});
   router.add({.method = http::Method::post,
               .pattern = "/api/v1/members/{id}/duty-report/submit",
               .handler =
@@ -230,25 +207,8 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const auto year = year_param(req);
                     const auto actor = http::actor_of(req);
                     return ctx.db.write([&](storage::Connection& c) {
-                      const auto member = req.id_param();
-                      const auto now = audit::now_ms();
-                      // The report freezes the year's record: bring the ledger in line first.
-                      recompute(c, ctx, member, year, now);
-                      const auto report = report_json(c, ctx, member, year, now);
-                      if (report.at("status").as_string() == "submitted") {
-                        throw Error::conflict("records.submitted", "述职报告已提交",
-                                              "already submitted");
-                      }
-                      c.x("INSERT INTO duty_reports (member_id, year, text, status, updated_at, "
-                          "submitted_at)"
-                          " VALUES ($1, $2, $3, 'submitted', $4, $4) ON CONFLICT (member_id, year) "
-                          "DO UPDATE"
-                          " SET status = 'submitted', submitted_at = excluded.submitted_at",
-                          member, year, std::string(report.at("text").as_string()), now);
-                      audit::record(
-                          c, actor,
-                          {"duty_report.submit", "member", member, json::object{{"year", year}}});
-                      return http::Response::json(report_json(c, ctx, member, year, now));
+                      return http::Response::json(report_json(apply_duty_report_action(
+                          c, ctx, actor, req.id_param(), year, "submit", "", audit::now_ms())));
                     });
                   },
               .roles = {Role::member},
@@ -314,10 +274,10 @@ void register_routes(http::Router& router, ServiceContext& ctx) {
                     const auto [title, subtitle, text] = ctx.db.read([&](storage::Connection& c) {
                       const auto member = member_in_scope(c, req);
                       const auto m = organisation::find_member(c, member);
-                      const auto report = report_json(c, ctx, member, year, audit::now_ms());
-                      return std::make_tuple(std::to_string(year) + "年度委员述职报告",
-                                             m->name + "　" + m->sector_name,
-                                             std::string(report.at("text").as_string()));
+                      return std::make_tuple(
+                          std::to_string(year) + "年度委员述职报告",
+                          m->name + "　" + m->sector_name,
+                          duty_report(c, ctx, member, year, audit::now_ms()).text);
                     });
                     return http::Response::bytes(render_report_pdf(title, subtitle, text),
                                                  "application/pdf")
