@@ -12,11 +12,13 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "cases/bulk_load.hpp"
 #include "core/divisions/divisions.hpp"
 #include "core/error.hpp"
 #include "core/text/analyzer.hpp"
 #include "core/text/utf8.hpp"
 #include "demo/random.hpp"
+#include "organisation/directory.hpp"
 
 namespace tongxin::demo {
 
@@ -300,109 +302,6 @@ struct World {
 };
 
 // Column order of the INSERT below; Row::values follows it.
-enum Col {
-  kConference,
-  kCode,
-  kChannel,
-  kTitle,
-  kText,
-  kAddress,
-  kDivision,
-  kStudio,
-  kMember,
-  kChosen,
-  kSector,
-  kStatus,
-  kOutcome,
-  kConsentVersion,
-  kConsentAt,
-  kMergedInto,
-  kReplyText,
-  kRepliedAt,
-  kReferredTo,
-  kConvertedTo,
-  kDeclineReason,
-  kRating,
-  kRatingComment,
-  kRatedAt,
-  kReopenCount,
-  kAssignedAt,
-  kClaimDueAt,
-  kReplyDueAt,
-  kClaimedAt,
-  kEscalationLevel,
-  kEscalatedAt,
-  kRemindedAt,
-  kClosedAt,
-  kTokens,
-  kAnalyzerVersion,
-  kCreatedAt,
-  kUpdatedAt,
-  kColumns
-};
-
-// Appends "$n" (piece by piece: GCC 12 at -O3 warns, -Wrestrict, on "$" + std::to_string(n)).
-void param(std::string& sql, std::size_t n) {
-  sql += '$';
-  sql += std::to_string(n);
-}
-
-// The statements for a chunk of `rows` cases. SQLite: one row per statement with the id
-// given (the writer holds the lock; SQLite binds "$n" by a linear name lookup, so wide
-// multi-row statements cost more than they save, and RETURNING costs as much as the row).
-// PostgreSQL: many rows per statement (a round trip each), ids from RETURNING.
-struct Statements {
-  std::string cases, search, events;
-};
-
-Statements statements(storage::Engine engine, std::size_t rows) {
-  const bool pg = engine == storage::Engine::postgres;
-  const std::size_t width = kColumns + (pg ? 0 : 1);  // SQLite: the id comes last
-  Statements st;
-  st.cases =
-      "INSERT INTO cases (conference_id, tracking_code, channel, title, text, address,"
-      " division_code, studio_id, member_id, chosen_by_citizen, sector_id, status, outcome,"
-      " consent_version, consent_at, merged_into_id, reply_text, replied_at, referred_to,"
-      " converted_to, decline_reason, rating, rating_comment, rated_at, reopen_count,"
-      " assigned_at, claim_due_at, reply_due_at, claimed_at, escalation_level, escalated_at,"
-      " reminded_at, closed_at, tokens, analyzer_version, created_at, updated_at, anonymous";
-  st.cases += pg ? ", search_vector) VALUES " : ", id) VALUES ";
-  st.search = "INSERT INTO case_search (rowid, tokens) VALUES ";
-  st.events =
-      "INSERT INTO case_events (case_id, at, type, to_status, actor_party, actor_label, note,"
-      " detail) VALUES ";
-  for (std::size_t r = 0; r < rows; ++r) {
-    const std::size_t base = r * width;
-    st.cases += r == 0 ? "(" : ", (";
-    for (std::size_t i = 1; i <= kColumns; ++i) {
-      param(st.cases, base + i);
-      st.cases += ", ";
-    }
-    st.cases += pg ? "TRUE, to_tsvector('simple', " : "1, ";
-    param(st.cases, base + (pg ? kTokens + 1 : width));
-    st.cases += pg ? "))" : ")";
-    st.search += r == 0 ? "(" : ", (";
-    param(st.search, 2 * r + 1);
-    st.search += ", ";
-    param(st.search, 2 * r + 2);
-    st.search += ')';
-    st.events += r == 0 ? "(" : ", (";
-    param(st.events, 3 * r + 1);
-    st.events += ", ";
-    param(st.events, 3 * r + 2);
-    st.events += ", 'submit', 'submitted', 'citizen', '群众', '群众提交诉求', ";
-    param(st.events, 3 * r + 3);
-    st.events += ')';
-  }
-  if (pg) st.cases += " RETURNING id, tracking_code";
-  return st;
-}
-
-// text::index_text() of texts made of a few hundred distinct pieces, at a fraction of the
-// cost: the analyzer works on each run of Han characters (or of letters and digits) on its
-// own, so the tokens of a text are those of its runs in order, and runs repeat across rows.
-// Texts with characters whose normalised form joins or splits runs differently (full-width
-// digits, compatibility ideographs) must not come here; the tests compare with index_text().
 class TokenCache {
  public:
   std::string tokens(std::string_view s) {
@@ -449,19 +348,15 @@ class TokenCache {
   std::unordered_map<std::string, std::string, Hash, std::equal_to<>> runs_;
 };
 
-struct Row {
-  std::vector<storage::Value> values;
-  std::size_t problem = 0;
-  bool merged = false;
-  std::string event_detail;
-};
+using cases::BulkCase;
+using namespace cases;  // the column names
 
 std::string json_string(const boost::json::object& o) {
   return boost::json::serialize(o);
 }
 
-Row make_row(const World& w, Random& r, TokenCache& cache, std::int64_t index) {
-  Row row;
+BulkCase make_row(const World& w, Random& r, TokenCache& cache, std::int64_t index) {
+  BulkCase row;
   row.values.assign(kColumns, storage::Null{});
   auto& v = row.values;
 
@@ -475,8 +370,8 @@ Row make_row(const World& w, Random& r, TokenCache& cache, std::int64_t index) {
 
   // Where and what.
   const auto& studio = w.studios[r.below(w.studios.size())];
-  row.problem = r.below(std::size(kProblems));
-  const auto& problem = kProblems[row.problem];
+  row.group = r.below(std::size(kProblems));
+  const auto& problem = kProblems[row.group];
   const auto road = pick(r, kRoads);
   const double form = r.unit();
   const std::string place = form < 0.4   ? road
@@ -514,7 +409,7 @@ Row make_row(const World& w, Random& r, TokenCache& cache, std::int64_t index) {
   v[kTokens] = cache.tokens(title + " " + text + " " + address);
   v[kAnalyzerVersion] = std::int64_t{text::kAnalyzerVersion};
   v[kCreatedAt] = created;
-  row.event_detail = json_string({{"channel", channel}, {"photos", 0}});
+  row.submit_detail = json_string({{"channel", channel}, {"photos", 0}});
 
   // The state it has reached, by age.
   enum class Plan { submitted, assigned, in_progress, replied, declined, merged, closed };
@@ -676,11 +571,11 @@ Row make_row(const World& w, Random& r, TokenCache& cache, std::int64_t index) {
   return row;
 }
 
-std::vector<Row> make_batch(const World& w, TokenCache& cache, std::uint64_t seed,
-                            std::int64_t first, std::int64_t n) {
+std::vector<BulkCase> make_batch(const World& w, TokenCache& cache, std::uint64_t seed,
+                                 std::int64_t first, std::int64_t n) {
   // A generator per batch, so the output does not depend on how batches are scheduled.
   Random r(Random(seed ^ (0xB5AD4ECEDA1CE2A9ULL * static_cast<std::uint64_t>(first + 1))).next());
-  std::vector<Row> rows;
+  std::vector<BulkCase> rows;
   rows.reserve(static_cast<std::size_t>(n));
   for (std::int64_t i = first; i < first + n; ++i)
     rows.push_back(make_row(w, r, cache, i));
@@ -690,36 +585,21 @@ std::vector<Row> make_batch(const World& w, TokenCache& cache, std::uint64_t see
 World load_world(ServiceContext& ctx, std::int64_t count) {
   World w;
   ctx.db.read([&](storage::Connection& c) {
-    const auto conf =
-        c.q("SELECT id FROM conferences WHERE level = 'city' AND archived_at IS NULL ORDER BY id"
-            " LIMIT 1");
-    if (!conf.empty()) w.conference_id = conf.front().int64(0);
+    w.conference_id = organisation::first_conference_of_level(c, "city").value_or(0);
     if (w.conference_id != 0) {
-      std::map<std::int64_t, std::size_t> index;
-      for (const auto& s : c.q("SELECT id, division_code FROM studios WHERE conference_id = $1"
-                               " AND archived_at IS NULL ORDER BY id",
-                               w.conference_id)) {
+      for (const auto& s : organisation::studio_rosters(c, w.conference_id)) {
         Studio studio;
-        studio.id = s.int64(0);
-        const auto raw = s.text(1);
-        studio.division = divisions::normalize_code(raw).value_or(raw);
+        studio.id = s.id;
+        studio.division = divisions::normalize_code(s.division_code).value_or(s.division_code);
         studio.address_prefix = ctx.divisions->find(studio.division)
                                     ? ctx.divisions->full_name(studio.division)
                                     : std::string("甘肃省兰州市");
-        index[studio.id] = w.studios.size();
+        for (const auto& m : s.members)
+          studio.members.emplace_back(m.member_id, m.sector_id);
         w.studios.push_back(std::move(studio));
       }
-      for (const auto& m : c.q("SELECT sm.studio_id, m.id, m.sector_id FROM studio_members sm"
-                               " JOIN members m ON m.id = sm.member_id"
-                               " WHERE m.conference_id = $1 AND m.archived_at IS NULL"
-                               " ORDER BY sm.studio_id, m.id",
-                               w.conference_id)) {
-        const auto it = index.find(m.int64(0));
-        if (it == index.end()) continue;
-        w.studios[it->second].members.emplace_back(m.int64(1), m.opt_int64("sector_id"));
-      }
     }
-    w.first_index = c.q("SELECT COALESCE(MAX(id), 0) FROM cases").front().int64(0);
+    w.first_index = cases::max_case_id(c);
   });
   if (w.conference_id == 0 || w.studios.empty()) {
     throw Error::bad_request("demo.not_seeded", "请先运行 seed-demo 生成演示数据",
@@ -742,16 +622,6 @@ std::int64_t load_cases(ServiceContext& ctx, std::int64_t count, std::uint64_t s
                         const std::function<void(std::int64_t done)>& progress) {
   if (count <= 0) return 0;
   const World w = load_world(ctx, count);
-  const auto engine = ctx.db.dialect().engine();
-  const bool pg = engine == storage::Engine::postgres;
-  const std::size_t per_statement = pg ? 100 : 1;
-  std::map<std::size_t, Statements> sql;  // by rows per statement: per_statement, the tail
-  const auto statements_for = [&](std::size_t rows) -> const Statements& {
-    auto it = sql.find(rows);
-    if (it == sql.end()) it = sql.emplace(rows, statements(engine, rows)).first;
-    return it->second;
-  };
-
   // The next batch is generated while this one is written; one generator at a time, so
   // the token cache needs no lock (future::get orders the accesses).
   TokenCache cache;
@@ -759,68 +629,14 @@ std::int64_t load_cases(ServiceContext& ctx, std::int64_t count, std::uint64_t s
     return std::async(std::launch::async, make_batch, std::cref(w), std::ref(cache), seed, first,
                       std::min(kBatchSize, count - first));
   };
-  std::map<std::size_t, std::int64_t> last_of_problem;  // for merges: an earlier duplicate
+  cases::BulkLoader loader(ctx.db);
   std::int64_t done = 0;
-  bool first_write = true;
   auto next = batch(0);
-  std::vector<storage::Value> params, search, events;
-  std::vector<std::int64_t> ids;
   while (done < count) {
     auto rows = next.get();
     const auto n = static_cast<std::int64_t>(rows.size());
     if (done + n < count) next = batch(done + n);
-    last_of_problem = ctx.db.write([&](storage::Connection& c) {
-      if (first_write && !pg) {
-        // Room for the indexes of a large table while loading (this connection only).
-        c.execute_script("PRAGMA cache_size = -262144");
-      }
-      auto last = last_of_problem;  // a retried unit of work starts from the committed state
-      std::int64_t next_id =
-          pg ? 0 : c.q("SELECT COALESCE(MAX(id), 0) FROM cases").front().int64(0) + 1;
-      for (std::size_t at = 0; at < rows.size(); at += per_statement) {
-        const auto k = std::min(per_statement, rows.size() - at);
-        const auto& st = statements_for(k);
-        params.clear();
-        for (std::size_t i = at; i < at + k; ++i) {
-          auto& row = rows[i];
-          if (row.merged) {
-            const auto it = last.find(row.problem);
-            row.values[kMergedInto] =
-                it != last.end() ? storage::Value(it->second) : storage::Value(storage::Null{});
-            if (it == last.end()) row.values[kStatus] = std::string("submitted");
-          }
-          params.insert(params.end(), row.values.begin(), row.values.end());
-          if (!pg) params.emplace_back(next_id++);
-        }
-        ids.clear();
-        if (pg) {
-          // RETURNING gives no order: ids are matched by tracking code.
-          const auto inserted = c.query(st.cases, params);
-          for (std::size_t i = at; i < at + k; ++i) {
-            const auto& code = std::get<std::string>(rows[i].values[kCode]);
-            for (const auto& r : inserted) {
-              if (r.text(1) == code) ids.push_back(r.int64(0));
-            }
-          }
-          if (ids.size() != k) throw std::runtime_error("load-cases: ids not returned");
-        } else {
-          c.execute(st.cases, params);
-          ids.push_back(std::get<std::int64_t>(params.back()));
-        }
-        search.clear();
-        events.clear();
-        for (std::size_t i = 0; i < k; ++i) {
-          const auto& row = rows[at + i];
-          if (!row.merged) last[row.problem] = ids[i];
-          search.insert(search.end(), {ids[i], row.values[kTokens]});
-          events.insert(events.end(), {ids[i], row.values[kCreatedAt], row.event_detail});
-        }
-        if (!pg) c.execute(st.search, search);
-        c.execute(st.events, events);
-      }
-      return last;
-    });
-    first_write = false;
+    loader.write(rows);
     done += n;
     if (progress) progress(done);
   }

@@ -2,7 +2,9 @@
 #include "demo/cases_demo.hpp"
 
 #include <boost/json.hpp>
+#include <map>
 
+#include "accounts/directory.hpp"
 #include "cases/cases.hpp"
 #include "core/audit/audit.hpp"
 #include "demo/random.hpp"
@@ -81,26 +83,25 @@ std::string seed_cases(SeedContext& sc, std::int64_t lanzhou) {
   if (with_studio.empty()) return "群众诉求 cases: 0（没有工作室成员）";
   // The demo accounts' members get cases of their own so that "我的诉求" is not empty.
   std::vector<std::int64_t> account_members;
-  for (const auto& r : c.q("SELECT member_id FROM users WHERE member_id IS NOT NULL ORDER BY id")) {
-    account_members.push_back(r.int64(0));
-  }
+  for (const auto& [member, user] : accounts::member_accounts(c))
+    account_members.push_back(member);
   const auto user_of = [&](const char* role) -> audit::Actor {
-    const auto r =
-        c.q("SELECT id, conference_id FROM users WHERE roles LIKE $1 ORDER BY id LIMIT 1",
-            std::string("%") + role + "%");
+    const auto a = accounts::first_account_with_role(c, role).value();
     auth::Principal p;
-    p.user_id = r.front().int64(0);
+    p.user_id = a.id;
     p.username = role;
     p.roles = {role == std::string("staff") ? auth::Role::staff : auth::Role::studio_lead};
-    p.conference_id = r.front().int64(1);
+    p.conference_id = a.conference_id.value_or(0);
     return {p, "127.0.0.1", "seed-demo"};
   };
   const auto staff = user_of("staff");
   const audit::Actor citizen{std::nullopt, "127.0.0.1", "seed-demo"};
+  std::map<std::int64_t, std::int64_t> user_of_member;  // the first account of each member
+  for (const auto& [member, user] : accounts::member_accounts(c))
+    user_of_member.emplace(member, user);
   const auto member_actor = [&](std::int64_t member_id) {
-    const auto r = c.q("SELECT id FROM users WHERE member_id = $1 LIMIT 1", member_id);
     auth::Principal p;
-    p.user_id = r.empty() ? 0 : r.front().int64(0);
+    p.user_id = user_of_member.contains(member_id) ? user_of_member.at(member_id) : 0;
     p.username = "member";
     p.roles = {auth::Role::member};
     p.conference_id = lanzhou;

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "accounts/directory.hpp"
 #include "contact/contact.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/calendar.hpp"
@@ -191,13 +192,11 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
   };
 
   // The staff account records what the members report (工作人员代录).
-  const auto staff_row =
-      c.q("SELECT id, conference_id FROM users WHERE roles LIKE '%staff%'"
-          " ORDER BY id LIMIT 1");
+  const auto staff_account = accounts::first_account_with_role(c, "staff");
   auth::Principal staff;
-  if (!staff_row.empty()) {
-    staff.user_id = staff_row.front().int64(0);
-    staff.conference_id = staff_row.front().int64(1);
+  if (staff_account) {
+    staff.user_id = staff_account->id;
+    staff.conference_id = staff_account->conference_id.value_or(0);
   }
   staff.username = "staff";
   staff.roles = {auth::Role::staff};

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <set>
 
+#include "accounts/directory.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/calendar.hpp"
 #include "demo/random.hpp"
@@ -74,9 +75,9 @@ std::string seed_meetings(SeedContext& sc, std::int64_t conference) {
   const auto this_year = year_month_day{today}.year();
 
   // Staff schedule the meetings and keep the rolls; members sign in and ask for leave.
-  const auto staff_row = c.q("SELECT id FROM users WHERE username = 'staff'");
+  const auto staff_account = accounts::find_account(c, "staff");
   auth::Principal staff;
-  if (!staff_row.empty()) staff.user_id = staff_row.front().int64(0);
+  if (staff_account) staff.user_id = staff_account->id;
   staff.username = "staff";
   staff.roles = {auth::Role::staff};
   staff.conference_id = conference;

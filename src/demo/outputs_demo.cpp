@@ -24,12 +24,16 @@
 #include <map>
 #include <set>
 
+#include "accounts/directory.hpp"
+#include "cases/in_hand.hpp"
 #include "core/calendar/calendar.hpp"
 #include "demo/outputs_texts.hpp"
 #include "demo/people.hpp"
 #include "demo/random.hpp"
 #include "organisation/briefs.hpp"
+#include "organisation/directory.hpp"
 #include "organisation/organisation.hpp"
+#include "outputs/output_state.hpp"
 #include "outputs/outputs.hpp"
 
 namespace tongxin::demo {
@@ -105,10 +109,9 @@ class Seeder {
       std::optional<std::int64_t> member_id, agency_id;
     };
     const auto user = [&](const char* name) {
-      const auto r = c_.q("SELECT id, member_id, agency_id FROM users WHERE username = $1", name);
-      if (r.empty()) return Account{};
-      return Account{r.front().int64(0), r.front().opt_int64("member_id"),
-                     r.front().opt_int64("agency_id")};
+      const auto a = accounts::find_account(c_, name);
+      if (!a) return Account{};
+      return Account{a->id, a->member_id, a->agency_id};
     };
     auth::Principal staff;
     staff.user_id = user("staff").id;
@@ -127,16 +130,13 @@ class Seeder {
     const auto agency_account = user("agency");
     agency_user_ = agency_account.id;
     demo_agency_ = agency_account.agency_id.value_or(0);
-    for (const auto& r :
-         c_.q("SELECT id, short_name FROM agencies WHERE conference_id = $1 AND archived_at IS"
-              " NULL ORDER BY id",
-              conference)) {
-      agencies_[r.text(1)] = r.int64(0);
-      agency_names_[r.int64(0)] = r.text(1);
-      agency_ids_.push_back(r.int64(0));
+    for (const auto& a : organisation::agencies_of_conference(c_, conference)) {
+      agencies_[a.short_name] = a.id;
+      agency_names_[a.id] = a.short_name;
+      agency_ids_.push_back(a.id);
     }
-    for (const auto& r : c_.q("SELECT member_id, id FROM users WHERE member_id IS NOT NULL"))
-      user_of_member_[r.int64(0)] = r.int64(1);
+    for (const auto& [member, user] : accounts::member_accounts(c_))
+      user_of_member_[member] = user;
     for (const auto& m : organisation::members_of_conference(c_, conference)) {
       members_[m.id] = m;
       if (user_of_member_.contains(m.id)) continue;  // the demo accounts get their own items
@@ -232,14 +232,13 @@ class Seeder {
     ++actions_;
     outputs::apply_action(c_, ctx_, a, kind, id, action, body, t);
   }
-  std::optional<std::int64_t> due(std::int64_t id) {
-    return c_.q("SELECT due_at FROM outputs WHERE id = $1", id).front().opt_int64("due_at");
-  }
+  std::optional<std::int64_t> due(std::int64_t id) { return outputs::output_state(c_, id).due_at; }
   std::int64_t converted_to(std::int64_t id) {
-    return c_.q("SELECT converted_to_id FROM outputs WHERE id = $1", id).front().int64(0);
+    return outputs::output_state(c_, id).converted_to_id.value_or(0);
   }
-  std::string status(std::int64_t id) {
-    return c_.q("SELECT status FROM outputs WHERE id = $1", id).front().text(0);
+  std::string status(std::int64_t id) { return outputs::output_state(c_, id).status; }
+  std::optional<std::int64_t> submitted_at(std::int64_t id) {
+    return outputs::output_state(c_, id).submitted_at;
   }
 
   // --- picking --------------------------------------------------------------------------
@@ -678,9 +677,7 @@ void Seeder::drive_proposal(std::int64_t id, std::vector<std::int64_t> authors,
       const auto other =
           proposal(pick_author(), {}, false, proposal_text(text.topic), later(t, 1, 48),
                    calendar::china_date(t).month() == January, follower);
-      const auto submitted = c_.q("SELECT submitted_at FROM outputs WHERE id = $1", other)
-                                 .front()
-                                 .opt_int64("submitted_at");
+      const auto submitted = submitted_at(other);
       if (!submitted || !at(t, work(std::max(t, *submitted), days(plan, 1, 3)))) return;
       act(staff_, K, other, "merge", {{"into_id", id}, {"note", "与同题提案内容相近，并案办理"}},
           t);
@@ -866,9 +863,7 @@ void Seeder::drive_opinion(std::int64_t id, std::int64_t author, const Opinion& 
       follower.stop = "submitted";
       const auto other =
           opinion(pick_author(), opinion_text(text.topic), later(t, 1, 48), follower);
-      const auto submitted = c_.q("SELECT submitted_at FROM outputs WHERE id = $1", other)
-                                 .front()
-                                 .opt_int64("submitted_at");
+      const auto submitted = submitted_at(other);
       if (!submitted || !at(t, work(std::max(t, *submitted), 1))) return;
       act(staff_, K, other, "merge", {{"into_id", id}, {"note", "与同类信息合并编发"}}, t);
     }
@@ -1008,11 +1003,11 @@ void Seeder::seed_year(int year, bool previous) {
 // The demo accounts' own items, in the states that give their pages something to show and
 // to do. `member` writes on health (医药卫生界), `member2` on education (教育界).
 void Seeder::seed_accounts() {
-  std::int64_t m1 = 0, m2 = 0;
-  for (const auto& r : c_.q("SELECT username, member_id FROM users WHERE username IN ('member',"
-                            " 'member2') AND member_id IS NOT NULL")) {
-    (r.text(0) == "member" ? m1 : m2) = r.int64(1);
-  }
+  const auto member_of = [&](const char* username) {
+    const auto a = accounts::find_account(c_, username);
+    return a && a->member_id ? *a->member_id : std::int64_t{0};
+  };
+  const std::int64_t m1 = member_of("member"), m2 = member_of("member2");
   if (m1 == 0 || m2 == 0) return;
   const auto ago = [&](double days) {
     return work(now_ - static_cast<std::int64_t>(days * kDay) - kDay, 0);
@@ -1117,19 +1112,15 @@ void Seeder::seed_accounts() {
 // Cases their member could not settle alone become micro-suggestions and a proposal (city
 // scale: the small demo's cases belong to the tests).
 void Seeder::seed_from_cases() {
-  const auto rows = c_.q(
-      "SELECT k.id, k.member_id, k.title, (SELECT MAX(e.at) FROM case_events e WHERE e.case_id ="
-      " k.id) FROM cases k WHERE k.status = 'in_progress' AND k.member_id IS NOT NULL ORDER BY"
-      " k.id LIMIT 20");
-  for (const auto& r : rows) {
+  for (const auto& k : cases::cases_in_hand(c_, 20)) {
     if (converted_cases_ >= 4) break;
-    const auto author = r.int64(1);
+    const auto author = k.member_id;
     if (user_of_member_.contains(author) || !members_.contains(author)) continue;
     // After the case's last step (the cases' own sweep may have written one just now).
-    const auto last = r.int64(3);
+    const auto last = k.last_step_at;
     const auto t = std::min(last + 3 * kHour, std::max(limit_, last + 1000));
     if (t >= now_) continue;
-    const std::string title = r.text(2);
+    const std::string& title = k.title;
     const std::string body = "接待群众反映“" + title +
                              "”问题后，经实地走访了解，该问题在周边较为普遍，仅靠个案协调难以根本"
                              "解决。建议相关部门统筹研究，从制度和设施上加以完善，举一反三解决同类"
@@ -1138,12 +1129,12 @@ void Seeder::seed_from_cases() {
       auto text = micro_text();
       text.title = "关于解决“" + title + "”问题的建议";
       text.body = body;
-      micro(author, text, t, micro_plan(false), r.int64(0));
+      micro(author, text, t, micro_plan(false), k.id);
     } else {
       auto text = proposal_text(rnd_.below(texts::proposal_topics().size()));
       text.title = "关于系统解决“" + title + "”问题的提案";
       text.body = "案由：" + title + "\n\n" + body;
-      proposal(author, {}, false, text, t, false, proposal_plan(false), r.int64(0));
+      proposal(author, {}, false, text, t, false, proposal_plan(false), k.id);
     }
     ++converted_cases_;
   }

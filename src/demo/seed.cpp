@@ -10,6 +10,7 @@
 #include "demo/outputs_demo.hpp"
 #include "demo/people.hpp"
 #include "demo/random.hpp"
+#include "organisation/directory.hpp"
 #include "organisation/organisation.hpp"
 
 namespace tongxin::demo {
@@ -167,7 +168,7 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
   const bool small = options.scale == "small";
   return ctx.db.write([&](storage::Connection& c) {
     SeedReport report;
-    if (c.q("SELECT COUNT(*) FROM conferences").front().int64(0) > 0) {
+    if (organisation::has_conferences(c)) {
       report.already_seeded = true;
       report.summary =
           "数据库中已有数据，未重复生成演示数据 / demo data already present: nothing done\n";
@@ -197,9 +198,9 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
     // Sectors, committees and their groups.
     std::vector<std::pair<std::int64_t, std::string>> sectors;
     for (std::size_t i = 0; i < kSectors.size(); ++i) {
-      const auto nat = c.q("SELECT id FROM national_sectors WHERE name = $1", kSectors[i]);
+      const auto nat = organisation::national_sector_named(c, kSectors[i]);
       json::object body{{"name", kSectors[i]}, {"sort_order", static_cast<std::int64_t>(i + 1)}};
-      if (!nat.empty()) body["national_sector_id"] = nat.front().int64(0);
+      if (nat) body["national_sector_id"] = *nat;
       sectors.emplace_back(create("sector", lanzhou, body), kSectors[i]);
     }
     std::vector<std::pair<std::int64_t, std::vector<std::int64_t>>> committees;
@@ -416,9 +417,7 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
     using auth::Role;
     // member: 医药卫生界, in the health studio; member2: 教育界, in the education studio.
     const auto studio_with = [&](std::int64_t member_id, std::int64_t fallback) {
-      c.q("INSERT INTO studio_members (studio_id, member_id, joined_at) VALUES ($1, $2, $3)"
-          " ON CONFLICT (studio_id, member_id) DO NOTHING",
-          fallback, member_id, audit::now_ms());
+      organisation::add_studio_member(c, fallback, member_id, audit::now_ms());
       return fallback;
     };
     studio_with(members[0].id, studios[small ? 0 : 9]);
