@@ -37,6 +37,7 @@ class BulkCasesTest : public testing::EngineTest {
         *db, {core::migrations(), organisation::migrations(), accounts::migrations(),
               cases::migrations(), contact::migrations(), meetings::migrations(),
               outputs::migrations()});
+    config.data_dir = testing::source_dir() + "/data";  // data/demo: the demo's texts
     ctx = testing::make_service_context(*db, config);
   }
   void seed_demo() { seed(*ctx, {"Demo-Pass-2026!", "small", 2026}); }

@@ -6,10 +6,12 @@
 #include <map>
 #include <set>
 
+#include "accounts/directory.hpp"
 #include "contact/contact.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/calendar.hpp"
 #include "core/calendar/dates.hpp"
+#include "demo/data.hpp"
 #include "demo/random.hpp"
 #include "organisation/briefs.hpp"
 
@@ -40,124 +42,58 @@ constexpr double kJoins[4] = {0.03, 0.3, 0.55, 0.9};
 // The conference's own events over a year (视察调研, 专题协商, 培训, 宣讲团, 书香政协), each
 // member joining by tier.
 struct ConferenceEvent {
-  const char* kind;
-  const char* channel;  // "": the kind's usual one
-  int per_year;
-  double joins[4];
-  int reached_min, reached_max;
+  std::string kind;
+  std::string channel;  // "": the kind's usual one
+  int per_year = 0;
+  double joins[4] = {};
+  int reached_min = 0, reached_max = 0;
   std::vector<std::string> summaries;
 };
 const std::vector<ConferenceEvent>& conference_events() {
-  static const std::vector<ConferenceEvent> events{
-      {"inspection",
-       "",
-       9,
-       {0, 0.17, 0.38, 0.62},
-       20,
-       60,
-       {"市政协组织委员围绕{t}开展专题视察", "参加市政协{t}专题调研，赴{p}实地察看"}},
-      {"consultation",
-       "",
-       9,
-       {0, 0.17, 0.38, 0.62},
-       30,
-       80,
-       {"参加市政协{t}专题协商会", "参加“有事好商量”协商议事会：{t}"}},
-      {"consultation",
-       "online",
-       4,
-       {0, 0.1, 0.25, 0.45},
-       50,
-       400,
-       {"参加市政协网络议政远程协商：{t}", "通过委员履职平台参与{t}网上议政"}},
-      {"training",
-       "",
-       5,
-       {0.2, 0.7, 0.85, 1.0},
-       0,
-       0,
-       {"参加市政协委员履职能力提升培训班", "参加全会精神专题学习会"}},
-      {"briefing", "", 5, {0, 0.08, 0.2, 0.45}, 80, 300, {"参加委员宣讲团，到{p}宣讲{t}相关政策"}},
-      {"reading", "", 4, {0, 0.15, 0.25, 0.4}, 20, 60, {"参加“书香政协”{t}主题读书活动"}},
-  };
-  return events;
+  return demo_table<std::vector<ConferenceEvent>>("conference_events.tsv", [](const Tsv& t) {
+    std::vector<ConferenceEvent> out;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      ConferenceEvent e{t.at(i, "kind"),
+                        t.at(i, "channel"),
+                        t.integer(i, "per_year"),
+                        {},
+                        t.integer(i, "reached_min"),
+                        t.integer(i, "reached_max"),
+                        t.list(i, "summaries")};
+      const auto joins = t.list(i, "joins");
+      for (std::size_t k = 0; k < 4 && k < joins.size(); ++k)
+        e.joins[k] = std::stod(joins[k]);
+      out.push_back(std::move(e));
+    }
+    return out;
+  });
 }
 
-const std::vector<std::string> kTopics{
-    "老旧小区改造", "居家养老服务", "托育服务",     "高校毕业生就业", "营商环境优化",
-    "黄河生态保护", "乡村振兴",     "基层医疗服务", "义务教育均衡",   "公交出行",
-    "食品安全",     "社区治理",     "非遗传承",     "文旅融合",       "民族团结进步",
-    "法律援助",     "高原夏菜产销", "小微企业融资", "垃圾分类",       "冬季清洁供暖"};
-
-const std::vector<std::string> kPlaces{
-    "城关区雁南街道雁滩社区", "城关区张掖路街道", "城关区东岗街道",     "七里河区西湖街道",
-    "七里河区敦煌路街道",     "安宁区十里店街道", "西固区陈坪街道",     "红古区海石湾镇",
-    "榆中县金崖镇",           "皋兰县石洞镇",     "永登县苦水镇",       "兰州新区秦川园区",
-    "城关区盐场路街道",       "安宁区孔家崖街道", "七里河区龚家湾街道", "西固区福利路街道"};
+// Topics members work on and places they go to ({t} and {p} of the summaries).
+const std::vector<std::string>& topics() {
+  return phrases("contact.topic");
+}
+const std::vector<std::string>& places() {
+  return phrases("contact.place");
+}
 
 // A studio event: its kind, how often it is chosen (weight), how many people it reaches, and
 // what its summary says ({t}: topic, {p}: place).
 struct EventKind {
-  const char* kind;
-  int weight;
-  int reached_min, reached_max;
+  std::string kind;
+  int weight = 0;
+  int reached_min = 0, reached_max = 0;
   std::vector<std::string> summaries;
 };
 const std::vector<EventKind>& event_kinds() {
-  static const std::vector<EventKind> kinds{
-      {"consultation",
-       24,
-       12,
-       40,
-       {"“小马扎议事堂”围绕{t}协商议事，形成建议3条", "“板凳会”：与居民代表面对面协商{t}问题",
-        "委员议事厅：邀请职能部门就{t}开展协商"}},
-      {"inspection",
-       18,
-       8,
-       30,
-       {"围绕{t}到{p}开展视察调研", "赴{p}专题调研{t}，召开座谈会听取意见"}},
-      {"briefing",
-       14,
-       30,
-       150,
-       {"到{p}宣讲全会精神和{t}相关政策", "走进{p}开展政策宣讲，解读{t}新举措"}},
-      {"service",
-       14,
-       20,
-       120,
-       {"在{p}开展义诊服务，为群众测量血压、解答健康咨询", "在{p}开展法律咨询服务",
-        "组织委员到{p}开展助老志愿服务", "围绕{t}开展公益服务活动"}},
-      {"training", 6, 0, 0, {"参加委员履职能力提升培训（{t}专题）", "参加工作室委员学习交流会"}},
-      {"reading", 9, 10, 40, {"“书香政协”读书分享会：{t}专题", "“书香政协”共读活动，交流读书心得"}},
-      {"salon", 7, 8, 25, {"委员沙龙：{t}的难点与对策", "委员沙龙：与青年企业家交流{t}"}},
-      {"matchmaking",
-       8,
-       10,
-       30,
-       {"组织银企对接会，帮助{p}小微企业解决融资难题", "开展产销对接，助力{t}"}},
-  };
-  return kinds;
-}
-
-const std::vector<std::string> kVisitTexts{"走访{p}，听取界别群众对{t}的意见建议",
-                                           "入户走访重点联系人，了解{t}方面的困难和诉求",
-                                           "到{p}走访，宣传政策并收集{t}相关问题"};
-const std::vector<std::string> kTalkTexts{"与界别群众代表谈心谈话，交流{t}方面的想法",
-                                          "约谈{p}基层干部群众，了解{t}推进情况"};
-const std::vector<std::string> kOnlineTexts{"通过界别群众微信群收集{t}方面的意见建议",
-                                            "视频连线{p}群众，答复{t}相关咨询",
-                                            "线上问卷征集{t}方面的意见建议"};
-const std::vector<std::string> kReceptionTexts{
-    "接待群众{n}人次，现场解答{t}等问题，登记诉求{k}件", "接待来访群众{n}人次，就{t}问题现场协调",
-    "委员接待日：群众反映{t}等问题{k}件，已逐件登记跟踪"};
-const std::vector<std::string> kLeaderTexts{"带队到{p}调研{t}工作，听取委员和群众意见",
-                                            "到联系点调研指导工作室建设，座谈了解{t}情况",
-                                            "参加联系点协商议事活动，围绕{t}听取意见"};
-
-std::string fill(std::string text, const std::string& key, const std::string& value) {
-  for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
-    text.replace(at, key.size(), value);
-  return text;
+  return demo_table<std::vector<EventKind>>("studio_events.tsv", [](const Tsv& t) {
+    std::vector<EventKind> out;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      out.push_back({t.at(i, "kind"), t.integer(i, "weight"), t.integer(i, "reached_min"),
+                     t.integer(i, "reached_max"), t.list(i, "summaries")});
+    }
+    return out;
+  });
 }
 
 std::string summary(Random& r, const std::vector<std::string>& texts, const std::string& topic,
@@ -192,13 +128,11 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
   };
 
   // The staff account records what the members report (工作人员代录).
-  const auto staff_row =
-      c.q("SELECT id, conference_id FROM users WHERE roles LIKE '%staff%'"
-          " ORDER BY id LIMIT 1");
+  const auto staff_account = accounts::first_account_with_role(c, "staff");
   auth::Principal staff;
-  if (!staff_row.empty()) {
-    staff.user_id = staff_row.front().int64(0);
-    staff.conference_id = staff_row.front().int64(1);
+  if (staff_account) {
+    staff.user_id = staff_account->id;
+    staff.conference_id = staff_account->conference_id.value_or(0);
   }
   staff.username = "staff";
   staff.roles = {auth::Role::staff};
@@ -236,7 +170,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
     if (skipped(m.id)) continue;
     const auto t = tier[m.id];
     const auto topic = [&] {
-      return !m.expertise.empty() && rnd.chance(0.6) ? rnd.pick(m.expertise) : rnd.pick(kTopics);
+      return !m.expertise.empty() && rnd.chance(0.6) ? rnd.pick(m.expertise) : rnd.pick(topics());
     };
     Ids mates;
     for (const auto& s : m.studios) {
@@ -247,7 +181,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
     }
     while (visits_left[m.id] > 0) {
       contact::NewActivity a{.kind = "visit", .held_on = date_between(window_from, window_to)};
-      a.place = rnd.pick(kPlaces);
+      a.place = rnd.pick(places());
       a.member_ids = {m.id};
       Ids free;
       for (const auto id : mates) {
@@ -262,15 +196,15 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
       for (const auto id : a.member_ids)
         --visits_left[id];
       a.reached_count = between(rnd, 2, 12);
-      a.summary = summary(rnd, kVisitTexts, topic(), a.place);
+      a.summary = summary(rnd, phrases("contact.visit"), topic(), a.place);
       log(std::move(a));
     }
     for (int i = scaled(kTalks[t]); i > 0; --i) {
       contact::NewActivity a{.kind = "talk", .held_on = date_between(window_from, window_to)};
-      a.place = rnd.pick(kPlaces);
+      a.place = rnd.pick(places());
       a.member_ids = {m.id};
       a.reached_count = between(rnd, 1, 5);
-      a.summary = summary(rnd, kTalkTexts, topic(), a.place);
+      a.summary = summary(rnd, phrases("contact.talk"), topic(), a.place);
       log(std::move(a));
     }
     for (int i = scaled(kOnline[t]); i > 0; --i) {
@@ -279,7 +213,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
                              .held_on = date_between(window_from, window_to)};
       a.member_ids = {m.id};
       a.reached_count = between(rnd, 8, 60);
-      a.summary = summary(rnd, kOnlineTexts, topic(), rnd.pick(kPlaces));
+      a.summary = summary(rnd, phrases("contact.online"), topic(), rnd.pick(places()));
       log(std::move(a));
     }
   }
@@ -293,9 +227,9 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
         if (!skipped(m.id) && rnd.chance(e.joins[tier[m.id]])) a.member_ids.push_back(m.id);
       }
       if (a.member_ids.empty()) continue;
-      a.place = rnd.chance(0.5) ? std::string("市政协机关") : rnd.pick(kPlaces);
+      a.place = rnd.chance(0.5) ? phrase("contact.conference_place") : rnd.pick(places());
       a.reached_count = between(rnd, e.reached_min, e.reached_max);
-      a.summary = summary(rnd, e.summaries, rnd.pick(kTopics), rnd.pick(kPlaces));
+      a.summary = summary(rnd, e.summaries, rnd.pick(topics()), rnd.pick(places()));
       log(std::move(a));
     }
   }
@@ -309,7 +243,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
   const auto names = organisation::names_of_studios(c, named);
   const auto studio_name = [&](std::int64_t id) {
     const auto it = names.find(id);
-    return it == names.end() ? std::string("委员工作室") : it->second;
+    return it == names.end() ? phrase("contact.studio_fallback_name") : it->second;
   };
   int total_weight = 0;
   for (const auto& k : event_kinds())
@@ -341,9 +275,9 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
       }
       if (a.kind == "briefing" && rnd.chance(0.2)) {
         a.channel = "online";
-        a.summary = "线上宣讲" + rnd.pick(kTopics) + "相关政策，群众在线参与互动";
+        a.summary = phrase("contact.online_briefing", {{"{t}", rnd.pick(topics())}});
       } else {
-        a.summary = summary(rnd, kind->summaries, rnd.pick(kTopics), rnd.pick(kPlaces));
+        a.summary = summary(rnd, kind->summaries, rnd.pick(topics()), rnd.pick(places()));
       }
       a.reached_count = between(rnd, kind->reached_min, kind->reached_max);
       log(std::move(a));
@@ -365,7 +299,13 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
       // The rota's members: the studio's most active, two or three of them.
       std::stable_sort(duty.begin(), duty.end(), [&](auto x, auto y) { return tier[x] > tier[y]; });
       duty.resize(std::min<std::size_t>(duty.size(), 2 + rnd.below(2)));
-      contact::Rota rota{2, 3, "09:00", "11:30", studio_name(sid) + "接待室", duty, true};
+      contact::Rota rota{2,
+                         3,
+                         "09:00",
+                         "11:30",
+                         phrase("contact.reception_room", {{"{studio}", studio_name(sid)}}),
+                         duty,
+                         true};
       contact::save_rota(c, sid, rota, now);
       contact::generate_reception_days(c, ctx, sid, year / January, months, now);
       for (const auto& v : contact::upcoming_reception_days(
@@ -379,8 +319,8 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
         const int people = between(rnd, 12, 60);
         contact::HeldReceptionDay h;
         h.reached_count = people;
-        h.summary = fill(fill(summary(rnd, kReceptionTexts, rnd.pick(kTopics), ""), "{n}",
-                              std::to_string(people)),
+        h.summary = fill(fill(summary(rnd, phrases("contact.reception"), rnd.pick(topics()), ""),
+                              "{n}", std::to_string(people)),
                          "{k}", std::to_string(between(rnd, 1, 6)));
         contact::hold_reception_day(c, ctx, actor, d.at("id").as_int64(), h, now);
         ++held;
@@ -420,7 +360,7 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
           a.place = studio_name(point);
           a.member_ids = {in.leaders[i]};
           a.reached_count = between(rnd, 10, 40);
-          a.summary = summary(rnd, kLeaderTexts, rnd.pick(kTopics), a.place);
+          a.summary = summary(rnd, phrases("contact.leader_visit"), rnd.pick(topics()), a.place);
           log(std::move(a));
           ++visits;
         }

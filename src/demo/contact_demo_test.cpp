@@ -45,6 +45,7 @@ class ContactDemoTest : public testing::EngineTest {
         *db, {core::migrations(), organisation::migrations(), accounts::migrations(),
               cases::migrations(), contact::migrations(), meetings::migrations(),
               outputs::migrations(), records::migrations()});
+    config.data_dir = testing::source_dir() + "/data";  // data/demo: the demo's texts
     ctx = testing::make_service_context(*db, config);
   }
   std::int64_t count(const std::string& sql) {

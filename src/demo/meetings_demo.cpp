@@ -6,8 +6,10 @@
 #include <cstdio>
 #include <set>
 
+#include "accounts/directory.hpp"
 #include "core/audit/audit.hpp"
 #include "core/calendar/calendar.hpp"
+#include "demo/data.hpp"
 #include "demo/random.hpp"
 #include "meetings/meetings.hpp"
 #include "organisation/briefs.hpp"
@@ -40,17 +42,14 @@ sys_days parse(const std::string& d) {
 
 // 1 → 一, 12 → 十二, 20 → 二十, 37 → 三十七 (up to 99).
 std::string chinese_number(int n) {
-  static const char* digits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-  if (n < 10) return digits[n];
-  return std::string(n >= 20 ? digits[n / 10] : "") + "十" + digits[n % 10];
+  const auto& digits = phrases("meetings.digit");  // "", 一 … 九
+  const auto d = [&](int k) { return digits[static_cast<std::size_t>(k)]; };
+  if (n < 10) return d(n);
+  return (n >= 20 ? d(n / 10) : std::string()) + phrase("meetings.ten") + d(n % 10);
 }
 
 const std::vector<std::string>& leave_reasons() {
-  static const std::vector<std::string> reasons{"因公出差在外，不能参会", "参加省政协专题调研",
-                                                "身体原因住院治疗",       "单位有重要接待任务",
-                                                "参加全国性学术会议",     "家中老人病重需陪护",
-                                                "带队赴外地招商引资",     "参加上级组织的脱产培训"};
-  return reasons;
+  return phrases("meetings.leave_reason");
 }
 
 struct Planned {
@@ -74,9 +73,9 @@ std::string seed_meetings(SeedContext& sc, std::int64_t conference) {
   const auto this_year = year_month_day{today}.year();
 
   // Staff schedule the meetings and keep the rolls; members sign in and ask for leave.
-  const auto staff_row = c.q("SELECT id FROM users WHERE username = 'staff'");
+  const auto staff_account = accounts::find_account(c, "staff");
   auth::Principal staff;
-  if (!staff_row.empty()) staff.user_id = staff_row.front().int64(0);
+  if (staff_account) staff.user_id = staff_account->id;
   staff.username = "staff";
   staff.roles = {auth::Role::staff};
   staff.conference_id = conference;
@@ -85,9 +84,9 @@ std::string seed_meetings(SeedContext& sc, std::int64_t conference) {
 
   // "政协兰州市委员会" → "政协兰州市第十五届委员会".
   auto name = organisation::names_of_conferences(c, {conference})[conference];
-  const std::string suffix = "委员会";
+  const auto& suffix = phrase("meetings.conference_suffix");
   const auto body = name.ends_with(suffix) ? name.substr(0, name.size() - suffix.size()) : name;
-  const auto termed = body + "第十五届委员会";
+  const auto termed = phrase("meetings.termed", {{"{body}", body}});
 
   std::set<std::int64_t> committee_set;
   for (const auto& m : organisation::members_of_conference(c, conference)) {
@@ -103,10 +102,11 @@ std::string seed_meetings(SeedContext& sc, std::int64_t conference) {
     const auto first = sys_days{y / January / static_cast<unsigned>(6 + rnd.below(6))};
     Planned p;
     p.meeting = {.kind = "plenary",
-                 .title = termed + "第" + chinese_number(yn - 2021) + "次会议",
+                 .title = phrase("meetings.plenary.title",
+                                 {{"{termed}", termed}, {"{n}", chinese_number(yn - 2021)}}),
                  .held_on = iso(first),
                  .ends_on = iso(first + days{3}),
-                 .place = "兰州会议中心",
+                 .place = phrase("meetings.plenary.place"),
                  .sign_in = {"08:00", "08:50"}};
     p.start_minute = 8 * 60;
     p.spread_minutes = 45;
@@ -115,12 +115,14 @@ std::string seed_meetings(SeedContext& sc, std::int64_t conference) {
     for (unsigned q = 1; q <= 4; ++q) {
       const auto d = sys_days{y / month{q * 3} / static_cast<unsigned>(18 + rnd.below(8))};
       Planned s;
-      s.meeting = {.kind = "standing",
-                   .title = termed + "常务委员会第" +
-                            chinese_number((yn - 2022) * 4 + static_cast<int>(q)) + "次会议",
-                   .held_on = iso(d),
-                   .place = "市政协常委会议室",
-                   .sign_in = {"08:30", "09:00"}};
+      s.meeting = {
+          .kind = "standing",
+          .title = phrase("meetings.standing.title",
+                          {{"{termed}", termed},
+                           {"{n}", chinese_number((yn - 2022) * 4 + static_cast<int>(q))}}),
+          .held_on = iso(d),
+          .place = phrase("meetings.standing.place"),
+          .sign_in = {"08:30", "09:00"}};
       s.start_minute = 8 * 60 + 30;
       s.spread_minutes = 25;
       plan.push_back(s);
@@ -131,12 +133,15 @@ std::string seed_meetings(SeedContext& sc, std::int64_t conference) {
       const auto d = sys_days{y / month{static_cast<unsigned>(4 + 3 * k)} /
                               static_cast<unsigned>(10 + rnd.below(12))};
       Planned m;
-      m.meeting = {.kind = "committee",
-                   .title = committee_names.at(committee) + std::to_string(yn) + "年第" +
-                            chinese_number(static_cast<int>(k) + 1) + "次全体会议",
-                   .held_on = iso(d),
-                   .place = "市政协" + std::to_string(3 + k) + "楼会议室",
-                   .committee_id = committee};
+      m.meeting = {
+          .kind = "committee",
+          .title = phrase("meetings.committee.title",
+                          {{"{committee}", committee_names.at(committee)},
+                           {"{year}", std::to_string(yn)},
+                           {"{n}", chinese_number(static_cast<int>(k) + 1)}}),
+          .held_on = iso(d),
+          .place = phrase("meetings.committee.place", {{"{floor}", std::to_string(3 + k)}}),
+          .committee_id = committee};
       m.start_minute = 14 * 60 + 20;
       m.spread_minutes = 30;
       plan.push_back(m);

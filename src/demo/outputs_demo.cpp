@@ -24,12 +24,17 @@
 #include <map>
 #include <set>
 
+#include "accounts/directory.hpp"
+#include "cases/in_hand.hpp"
 #include "core/calendar/calendar.hpp"
+#include "demo/data.hpp"
 #include "demo/outputs_texts.hpp"
 #include "demo/people.hpp"
 #include "demo/random.hpp"
 #include "organisation/briefs.hpp"
+#include "organisation/directory.hpp"
 #include "organisation/organisation.hpp"
+#include "outputs/output_state.hpp"
 #include "outputs/outputs.hpp"
 
 namespace tongxin::demo {
@@ -105,10 +110,9 @@ class Seeder {
       std::optional<std::int64_t> member_id, agency_id;
     };
     const auto user = [&](const char* name) {
-      const auto r = c_.q("SELECT id, member_id, agency_id FROM users WHERE username = $1", name);
-      if (r.empty()) return Account{};
-      return Account{r.front().int64(0), r.front().opt_int64("member_id"),
-                     r.front().opt_int64("agency_id")};
+      const auto a = accounts::find_account(c_, name);
+      if (!a) return Account{};
+      return Account{a->id, a->member_id, a->agency_id};
     };
     auth::Principal staff;
     staff.user_id = user("staff").id;
@@ -127,16 +131,13 @@ class Seeder {
     const auto agency_account = user("agency");
     agency_user_ = agency_account.id;
     demo_agency_ = agency_account.agency_id.value_or(0);
-    for (const auto& r :
-         c_.q("SELECT id, short_name FROM agencies WHERE conference_id = $1 AND archived_at IS"
-              " NULL ORDER BY id",
-              conference)) {
-      agencies_[r.text(1)] = r.int64(0);
-      agency_names_[r.int64(0)] = r.text(1);
-      agency_ids_.push_back(r.int64(0));
+    for (const auto& a : organisation::agencies_of_conference(c_, conference)) {
+      agencies_[a.short_name] = a.id;
+      agency_names_[a.id] = a.short_name;
+      agency_ids_.push_back(a.id);
     }
-    for (const auto& r : c_.q("SELECT member_id, id FROM users WHERE member_id IS NOT NULL"))
-      user_of_member_[r.int64(0)] = r.int64(1);
+    for (const auto& [member, user] : accounts::member_accounts(c_))
+      user_of_member_[member] = user;
     for (const auto& m : organisation::members_of_conference(c_, conference)) {
       members_[m.id] = m;
       if (user_of_member_.contains(m.id)) continue;  // the demo accounts get their own items
@@ -232,14 +233,13 @@ class Seeder {
     ++actions_;
     outputs::apply_action(c_, ctx_, a, kind, id, action, body, t);
   }
-  std::optional<std::int64_t> due(std::int64_t id) {
-    return c_.q("SELECT due_at FROM outputs WHERE id = $1", id).front().opt_int64("due_at");
-  }
+  std::optional<std::int64_t> due(std::int64_t id) { return outputs::output_state(c_, id).due_at; }
   std::int64_t converted_to(std::int64_t id) {
-    return c_.q("SELECT converted_to_id FROM outputs WHERE id = $1", id).front().int64(0);
+    return outputs::output_state(c_, id).converted_to_id.value_or(0);
   }
-  std::string status(std::int64_t id) {
-    return c_.q("SELECT status FROM outputs WHERE id = $1", id).front().text(0);
+  std::string status(std::int64_t id) { return outputs::output_state(c_, id).status; }
+  std::optional<std::int64_t> submitted_at(std::int64_t id) {
+    return outputs::output_state(c_, id).submitted_at;
   }
 
   // --- picking --------------------------------------------------------------------------
@@ -299,8 +299,8 @@ class Seeder {
     const auto& m = list[matter.value_or(rnd_.below(list.size()))];
     const auto& places = m.rural ? texts::rural_places() : texts::urban_places();
     const auto& p = places[rnd_.below(places.size())];
-    const auto f = [&](const char* s) {
-      return texts::fill(texts::fill(s, "{p}", p.name), "{d}", p.district);
+    const auto f = [&](const std::string& s) {
+      return fill(fill(s, "{p}", p.name), "{d}", p.district);
     };
     const auto lead = agency_named(m.agency, p.district);
     const auto local = agency_named("{d}", p.district);
@@ -309,7 +309,7 @@ class Seeder {
             m.category,
             f(m.reply),
             lead,
-            lead == local ? agency_named("市城市管理局") : local};
+            lead == local ? agency_named(phrase("outputs.account_agency")) : local};
   }
   std::int64_t micro(std::int64_t author, const Micro& text, std::int64_t t, Plan plan,
                      std::optional<std::int64_t> source_case = std::nullopt,
@@ -328,15 +328,18 @@ class Seeder {
     const auto& p = texts::proposal_topics()[topic];
     const std::string subject = p.subjects[rnd_.below(p.subjects.size())];
     Proposal out;
-    out.title = "关于" + subject + (rnd_.chance(0.75) ? "的提案" : "的建议");
-    out.body = "案由：" + subject + "\n\n一、基本情况\n" + p.background + "\n\n二、存在的问题\n" +
-               p.problems + "\n\n三、具体建议\n" + p.suggestions;
+    out.title =
+        phrase(rnd_.chance(0.75) ? "proposal.title" : "proposal.title_alt", {{"{s}", subject}});
+    out.body = phrase("proposal.body", {{"{s}", subject},
+                                        {"{background}", p.background},
+                                        {"{problems}", p.problems},
+                                        {"{suggestions}", p.suggestions}});
     out.category = p.category;
     out.answer = p.answer;
     out.topic = topic;
     out.lead = agency_named(p.lead);
     if (!p.assisting.empty()) out.alternative = agency_named(p.assisting.front());
-    for (const auto* a : p.assisting) {
+    for (const auto& a : p.assisting) {
       if (rnd_.chance(0.5)) out.assisting.push_back(agency_named(a));
     }
     return out;
@@ -355,22 +358,20 @@ class Seeder {
   };
   Opinion opinion_text(std::size_t topic) {
     const auto& o = texts::opinion_topics()[topic];
-    static const char* kDistricts[] = {"城关区", "七里河区", "安宁区", "西固区",
-                                       "红古区", "榆中县",   "皋兰县", "永登县"};
-    const std::string where = rnd_.chance(0.3) ? kDistricts[rnd_.below(8)] : "";
+    const auto& districts = phrases("opinion.district");
+    const std::string where = rnd_.chance(0.3) ? districts[rnd_.below(districts.size())] : "";
     const std::string m = o.matter;
     const auto form = rnd_.below(3);
     Opinion out;
-    out.title = form == 0   ? "关于" + m + "问题的建议"
-                : form == 1 ? where + m + "问题亟待重视"
-                            : "群众反映" + where + m + "问题较为突出";
-    out.body = std::string(o.situation) + "\n\n一、存在问题\n" + o.problems + "\n\n二、意见建议\n" +
-               o.suggestions;
+    out.title = fill(fill(phrases("opinion.title")[form], "{m}", m), "{w}", where);
+    out.body = phrase("opinion.body", {{"{situation}", o.situation},
+                                       {"{problems}", o.problems},
+                                       {"{suggestions}", o.suggestions}});
     out.category = o.category;
     out.topic = topic;
     out.agency = agency_named(o.agency);
     out.agency_name = o.agency;
-    out.reply = "已组织专题研究，采纳所提建议，制定工作方案并分解落实到相关单位，将持续跟踪推进。";
+    out.reply = phrase("opinion.reply");
     return out;
   }
   std::int64_t opinion(std::int64_t author, const Opinion& text, std::int64_t t, Plan plan,
@@ -524,8 +525,8 @@ std::int64_t Seeder::drive_micro(std::int64_t id, std::int64_t author, const Mic
     const bool to_proposal = rnd_.chance(0.6);
     act(staff_, K, id, "convert",
         {{"target", to_proposal ? "proposal" : "opinion_report"},
-         {"note",
-          to_proposal ? "问题涉及面广，转为提案推动解决" : "具有普遍性，转为社情民意信息报送"}},
+         {"note", phrase(to_proposal ? "micro.convert_note.proposal"
+                                     : "micro.convert_note.opinion_report")}},
         t);
     // The new item goes on in its own workflow, with the same author.
     const auto target = converted_to(id);
@@ -553,8 +554,7 @@ std::int64_t Seeder::drive_micro(std::int64_t id, std::int64_t author, const Mic
   if (plan.review == "return") {
     act(staff_, K, id, "return", {{"reason", rnd_.pick(texts::return_reasons())}}, t);
     if (plan.stop == "draft" || !at(t, later(t, 2, 40))) return id;
-    act(me, K, id, "edit",
-        {{"body", text.body + "\n补充：经再次实地察看，上述问题涉及周边多个小区。"}}, t);
+    act(me, K, id, "edit", {{"body", text.body + phrase("micro.edit_addendum")}}, t);
     act(me, K, id, "submit", {}, t);
     if (!at(t, work(t, 1))) return id;
   }
@@ -567,7 +567,7 @@ std::int64_t Seeder::drive_micro(std::int64_t id, std::int64_t author, const Mic
     if (!at(t, work(t, 1))) return id;
     const auto next = text.fallback ? text.fallback : other_agency(handler);
     act(agency(handler), K, id, "ask_back",
-        {{"reason", "该事项主要涉及" + agency_names_[next] + "职责，建议改由其办理"}}, t);
+        {{"reason", phrase("micro.ask_back_reason", {{"{a}", agency_names_[next]}})}}, t);
     if (plan.stop == "return_review" || !at(t, work(t, 1))) return id;
     handler = next;
     act(staff_, K, id, "dispatch", {{"agency_id", handler}}, t);
@@ -587,7 +587,7 @@ std::int64_t Seeder::drive_micro(std::int64_t id, std::int64_t author, const Mic
     const auto d = due(id).value_or(t);
     if (!at(t, std::max(t, d) + 2 * kHour + static_cast<std::int64_t>(rnd_.below(60)) * kMinute))
       return id;
-    act(system(), K, id, "supervise", {{"note", "超期督办：答复已超过期限"}}, t);
+    act(system(), K, id, "supervise", {{"note", phrase("micro.supervise_note")}}, t);
     if (!at(t, work(t, days(plan, 1, 4)))) return id;
   } else if (!at(t, work(t, days(plan, 2, 8)))) {
     return id;
@@ -600,7 +600,7 @@ std::int64_t Seeder::drive_micro(std::int64_t id, std::int64_t author, const Mic
     // Nobody rated in time: the system closes it unrated, as the sweep would have.
     const auto d = due(id).value_or(t);
     if (at(t, d + 3 * kHour)) {
-      act(system(), K, id, "close", {{"note", "评价期限已过，未评价办结"}}, t);
+      act(system(), K, id, "close", {{"note", phrase("outputs.unrated_close_note")}}, t);
     }
     return id;
   }
@@ -614,7 +614,8 @@ std::int64_t Seeder::drive_micro(std::int64_t id, std::int64_t author, const Mic
   if (!unsatisfied) return id;
   // Redone once: the agency answers again, staff verify, the member rates the second answer.
   if (!at(t, work(t, days(plan, 3, 8)))) return id;
-  act(agency(handler), K, id, "reply", {{"reply", "经重新办理并与委员当面沟通，" + text.reply}}, t);
+  act(agency(handler), K, id, "reply",
+      {{"reply", phrase("micro.redo_reply", {{"{reply}", text.reply}})}}, t);
   if (!at(t, work(t, 1))) return id;
   act(staff_, K, id, "verify", {}, t);
   if (!at(t, later(t, 2, 24 * 4))) return id;
@@ -678,30 +679,22 @@ void Seeder::drive_proposal(std::int64_t id, std::vector<std::int64_t> authors,
       const auto other =
           proposal(pick_author(), {}, false, proposal_text(text.topic), later(t, 1, 48),
                    calendar::china_date(t).month() == January, follower);
-      const auto submitted = c_.q("SELECT submitted_at FROM outputs WHERE id = $1", other)
-                                 .front()
-                                 .opt_int64("submitted_at");
+      const auto submitted = submitted_at(other);
       if (!submitted || !at(t, work(std::max(t, *submitted), days(plan, 1, 3)))) return;
-      act(staff_, K, other, "merge", {{"into_id", id}, {"note", "与同题提案内容相近，并案办理"}},
-          t);
+      act(staff_, K, other, "merge", {{"into_id", id}, {"note", phrase("proposal.merge_note")}}, t);
     }
     review = "register";
   }
   if (!at(t, work(t, days(plan, 3, 10)))) return;
   if (review == "reject") {
-    static const std::vector<std::pair<std::string, std::string>> grounds{
-        {"vague", "内容空泛，缺少具体可行的建议，不予立案，可修改后作为意见建议转有关部门参考"},
-        {"personal", "属于个人事务，不予立案，已建议通过信访渠道反映"},
-        {"multiple", "一案多事，不符合“一事一案”要求，不予立案"},
-        {"promotion", "涉及宣传推介特定企业，不予立案"}};
+    static const std::vector<std::string> grounds{"vague", "personal", "multiple", "promotion"};
     const auto& g = grounds[rnd_.below(grounds.size())];
-    act(staff_, K, id, "reject", {{"ground", g.first}, {"reason", g.second}}, t);
+    act(staff_, K, id, "reject", {{"ground", g}, {"reason", phrase("proposal.reject." + g)}}, t);
     return;
   }
   if (review == "convert") {
     act(staff_, K, id, "convert",
-        {{"target", "opinion_report"}, {"note", "建议性较强、时效性要求高，转为社情民意信息报送"}},
-        t);
+        {{"target", "opinion_report"}, {"note", phrase("proposal.convert_note")}}, t);
     Opinion o{text.title, text.body, text.category,           text.answer,
               kNoTopic,   text.lead, agency_names_[text.lead]};
     auto next = opinion_plan();
@@ -710,9 +703,9 @@ void Seeder::drive_proposal(std::int64_t id, std::vector<std::int64_t> authors,
     return;
   }
   if (review == "return") {
-    act(staff_, K, id, "return", {{"reason", "请进一步充实调研数据，完善具体建议后重新提交"}}, t);
+    act(staff_, K, id, "return", {{"reason", phrase("proposal.return_reason")}}, t);
     if (plan.stop == "draft" || !at(t, later(t, 24, 24 * 4))) return;
-    act(first, K, id, "edit", {{"body", text.body + "\n\n（经补充调研修改）"}}, t);
+    act(first, K, id, "edit", {{"body", text.body + phrase("proposal.edit_addendum")}}, t);
     for (std::size_t i = 1; i < authors.size(); ++i) {
       if (!at(t, later(t, 0.5, 24))) return;
       act(member(authors[i]), K, id, "confirm", {}, t);
@@ -739,8 +732,7 @@ void Seeder::drive_proposal(std::int64_t id, std::vector<std::int64_t> authors,
       if (!at(t, asked)) return;
       const auto next = text.alternative;
       act(agency(lead), K, id, "ask_back",
-          {{"reason", "该提案所提建议主要涉及" + agency_names_[next] + "职责，建议调整主办单位"}},
-          t);
+          {{"reason", phrase("proposal.ask_back_reason", {{"{a}", agency_names_[next]}})}}, t);
       if (plan.stop == "return_review" || !at(t, work(t, days(plan, 1, 2)))) return;
       json::object again{{"agency_id", next}};
       std::vector<std::int64_t> others;
@@ -767,22 +759,18 @@ void Seeder::drive_proposal(std::int64_t id, std::vector<std::int64_t> authors,
   if (plan.late) {
     const auto d = due(id).value_or(t);
     if (!at(t, std::max(t, d) + 3 * kHour)) return;
-    act(system(), K, id, "supervise", {{"note", "超期督办：提案答复已超过三个月期限"}}, t);
+    act(system(), K, id, "supervise", {{"note", phrase("proposal.supervise_note")}}, t);
     if (!at(t, work(t, days(plan, 3, 10)))) return;
   } else if (!at(t, work(t, days(plan, 15, 49)))) {
     return;
   }
   const auto& name = members_.at(authors.front()).name;
   const auto reply = [&](const std::string& cls, const std::string& lead_in) {
-    const std::string verdict =
-        cls == "A" ? "您所提建议与我们的工作思路高度契合，已被采纳并落实。"
-        : cls == "B"
-            ? "您所提建议已列入工作计划，将分步骤推进实施。"
-            : "受政策、资金等条件限制，所提部分建议目前暂不具备实施条件，我们将作为今后工作"
-              "的重要参考。";
-    return name + "委员：\n　　您提出的《" + text.title + "》收悉。" + lead_in +
-           "经认真研究，现答复如下：\n　　" + text.answer + "\n　　" + verdict +
-           "\n　　感谢您对我们工作的关心和支持。";
+    return phrase("proposal.reply", {{"{name}", name},
+                                     {"{title}", text.title},
+                                     {"{lead_in}", lead_in},
+                                     {"{answer}", text.answer},
+                                     {"{verdict}", phrase("proposal.verdict." + cls)}});
   };
   act(agency(lead), K, id, "reply",
       {{"reply", reply(plan.reply_class, "")}, {"reply_class", plan.reply_class}}, t);
@@ -794,7 +782,7 @@ void Seeder::drive_proposal(std::int64_t id, std::vector<std::int64_t> authors,
   if (plan.rating.empty()) {
     const auto d = due(id).value_or(t);
     if (!at(t, d + 3 * kHour)) return;
-    act(system(), K, id, "close", {{"note", "评价期限已过，未评价办结"}}, t);
+    act(system(), K, id, "close", {{"note", phrase("outputs.unrated_close_note")}}, t);
   } else {
     if (!at(t, later(t, 4, 24 * 10))) return;
     const auto rater = authors.size() > 1 && rnd_.chance(0.2)
@@ -809,7 +797,7 @@ void Seeder::drive_proposal(std::int64_t id, std::vector<std::int64_t> authors,
     if (unsatisfied) {
       if (!at(t, work(t, days(plan, 10, 24)))) return;
       act(agency(lead), K, id, "reply",
-          {{"reply", reply("B", "针对您的意见，我们重新进行了办理。")}, {"reply_class", "B"}}, t);
+          {{"reply", reply("B", phrase("proposal.redo_lead_in"))}, {"reply_class", "B"}}, t);
       if (!at(t, work(t, 2))) return;
       act(staff_, K, id, "review", {}, t);
       if (!at(t, later(t, 4, 24 * 7))) return;
@@ -866,27 +854,25 @@ void Seeder::drive_opinion(std::int64_t id, std::int64_t author, const Opinion& 
       follower.stop = "submitted";
       const auto other =
           opinion(pick_author(), opinion_text(text.topic), later(t, 1, 48), follower);
-      const auto submitted = c_.q("SELECT submitted_at FROM outputs WHERE id = $1", other)
-                                 .front()
-                                 .opt_int64("submitted_at");
+      const auto submitted = submitted_at(other);
       if (!submitted || !at(t, work(std::max(t, *submitted), 1))) return;
-      act(staff_, K, other, "merge", {{"into_id", id}, {"note", "与同类信息合并编发"}}, t);
+      act(staff_, K, other, "merge", {{"into_id", id}, {"note", phrase("opinion.merge_note")}}, t);
     }
     review = "adopt";
   }
   if (!at(t, work(t, days(plan, 1, 4)))) return;
   if (review == "reject") {
-    act(staff_, K, id, "reject", {{"reason", "所反映问题已有相关部门专项部署，暂不编发"}}, t);
+    act(staff_, K, id, "reject", {{"reason", phrase("opinion.reject_reason")}}, t);
     return;
   }
   if (review == "keep") {
-    act(staff_, K, id, "keep", {{"note", "留存备查，作为专题调研参考"}}, t);
+    act(staff_, K, id, "keep", {{"note", phrase("opinion.keep_note")}}, t);
     return;
   }
   if (review == "return") {
-    act(staff_, K, id, "return", {{"reason", "请补充具体事例和数据，突出一事一报"}}, t);
+    act(staff_, K, id, "return", {{"reason", phrase("opinion.return_reason")}}, t);
     if (!at(t, later(t, 12, 24 * 3))) return;
-    act(me, K, id, "edit", {{"body", text.body + "\n\n（补充了走访中了解到的具体事例）"}}, t);
+    act(me, K, id, "edit", {{"body", text.body + phrase("opinion.edit_addendum")}}, t);
     act(me, K, id, "submit", {}, t);
     if (!at(t, work(t, days(plan, 1, 3)))) return;
   }
@@ -913,15 +899,16 @@ void Seeder::drive_opinion(std::int64_t id, std::int64_t author, const Opinion& 
       const auto& who = rnd_.pick(texts::instructors());
       o["level"] = who.level;
       o["by_whom"] = who.by_whom;
-      o["text"] = "请" + text.agency_name + "会同有关部门认真研究，提出切实可行的措施。";
+      o["text"] = phrase("opinion.instruction", {{"{a}", text.agency_name}});
     } else if (what == "adopted_above") {
       const bool national = rnd_.chance(0.2);
       o["level"] = national ? "national" : "provincial";
-      o["text"] = national ? "被全国政协办公厅《社情民意信息》采用" : "被省政协《社情民意》采用";
+      o["text"] =
+          phrase(national ? "opinion.adopted_above.national" : "opinion.adopted_above.provincial");
     } else {
       o["level"] = "city";
       o["by_whom"] = text.agency_name;
-      o["text"] = "相关建议已被吸收进部门工作方案";
+      o["text"] = phrase("opinion.agency_adoption");
     }
     act(staff_, K, id, "record_outcome", o, t);
   }
@@ -1008,26 +995,27 @@ void Seeder::seed_year(int year, bool previous) {
 // The demo accounts' own items, in the states that give their pages something to show and
 // to do. `member` writes on health (医药卫生界), `member2` on education (教育界).
 void Seeder::seed_accounts() {
-  std::int64_t m1 = 0, m2 = 0;
-  for (const auto& r : c_.q("SELECT username, member_id FROM users WHERE username IN ('member',"
-                            " 'member2') AND member_id IS NOT NULL")) {
-    (r.text(0) == "member" ? m1 : m2) = r.int64(1);
-  }
+  const auto member_of = [&](const char* username) {
+    const auto a = accounts::find_account(c_, username);
+    return a && a->member_id ? *a->member_id : std::int64_t{0};
+  };
+  const std::int64_t m1 = member_of("member"), m2 = member_of("member2");
   if (m1 == 0 || m2 == 0) return;
   const auto ago = [&](double days) {
     return work(now_ - static_cast<std::int64_t>(days * kDay) - kDay, 0);
   };
-  const auto matter_of = [&](const char* category, const char* agency_name) {
+  const auto matter_of = [&](const std::string& category, const std::string& agency_name) {
     const auto& list = texts::matters();
     for (std::size_t i = 0; i < list.size(); ++i) {
-      if (std::string(list[i].category) == category && std::string(list[i].agency) == agency_name)
-        return i;
+      if (list[i].category == category && list[i].agency == agency_name) return i;
     }
     return std::size_t{0};
   };
-  const auto health = matter_of("医疗卫生", "市卫生健康委");
-  const auto city = matter_of("城市管理", "市城市管理局");
-  const auto school = matter_of("教育", "市教育局");
+  const auto& health_category = phrase("accounts.member.category");
+  const auto& school_category = phrase("accounts.member2.category");
+  const auto health = matter_of(health_category, phrase("accounts.member.agency"));
+  const auto city = matter_of(phrase("accounts.city.category"), phrase("outputs.account_agency"));
+  const auto school = matter_of(school_category, phrase("accounts.member2.agency"));
   Plan done;
   done.rating = "satisfied";
   // member: one closed a few months ago, one waiting for their rating, one with the agency,
@@ -1061,8 +1049,8 @@ void Seeder::seed_accounts() {
   const auto& topics = texts::proposal_topics();
   std::size_t health_topic = 0, school_topic = 0;
   for (std::size_t i = 0; i < topics.size(); ++i) {
-    if (std::string(topics[i].category) == "医疗卫生") health_topic = i;
-    if (std::string(topics[i].category) == "教育") school_topic = i;
+    if (topics[i].category == health_category) health_topic = i;
+    if (topics[i].category == school_category) school_topic = i;
   }
   const auto last_session = work(
       day_start_ms(year_month_day{(calendar::china_date(now_).year() - years{1}) / January / 4}),
@@ -1095,8 +1083,8 @@ void Seeder::seed_accounts() {
   const auto& ot = texts::opinion_topics();
   std::size_t health_report = 0, school_report = 0;
   for (std::size_t i = 0; i < ot.size(); ++i) {
-    if (std::string(ot[i].category) == "医疗卫生") health_report = i;
-    if (std::string(ot[i].category) == "教育") school_report = i;
+    if (ot[i].category == health_category) health_report = i;
+    if (ot[i].category == school_category) school_report = i;
   }
   Plan instructed;
   instructed.outcomes = {"adopted_above", "instruction"};
@@ -1117,33 +1105,26 @@ void Seeder::seed_accounts() {
 // Cases their member could not settle alone become micro-suggestions and a proposal (city
 // scale: the small demo's cases belong to the tests).
 void Seeder::seed_from_cases() {
-  const auto rows = c_.q(
-      "SELECT k.id, k.member_id, k.title, (SELECT MAX(e.at) FROM case_events e WHERE e.case_id ="
-      " k.id) FROM cases k WHERE k.status = 'in_progress' AND k.member_id IS NOT NULL ORDER BY"
-      " k.id LIMIT 20");
-  for (const auto& r : rows) {
+  for (const auto& k : cases::cases_in_hand(c_, 20)) {
     if (converted_cases_ >= 4) break;
-    const auto author = r.int64(1);
+    const auto author = k.member_id;
     if (user_of_member_.contains(author) || !members_.contains(author)) continue;
     // After the case's last step (the cases' own sweep may have written one just now).
-    const auto last = r.int64(3);
+    const auto last = k.last_step_at;
     const auto t = std::min(last + 3 * kHour, std::max(limit_, last + 1000));
     if (t >= now_) continue;
-    const std::string title = r.text(2);
-    const std::string body = "接待群众反映“" + title +
-                             "”问题后，经实地走访了解，该问题在周边较为普遍，仅靠个案协调难以根本"
-                             "解决。建议相关部门统筹研究，从制度和设施上加以完善，举一反三解决同类"
-                             "问题。";
+    const std::string& title = k.title;
+    const std::string body = phrase("from_case.body", {{"{t}", title}});
     if (converted_cases_ < 3) {
       auto text = micro_text();
-      text.title = "关于解决“" + title + "”问题的建议";
+      text.title = phrase("from_case.micro_title", {{"{t}", title}});
       text.body = body;
-      micro(author, text, t, micro_plan(false), r.int64(0));
+      micro(author, text, t, micro_plan(false), k.id);
     } else {
       auto text = proposal_text(rnd_.below(texts::proposal_topics().size()));
-      text.title = "关于系统解决“" + title + "”问题的提案";
-      text.body = "案由：" + title + "\n\n" + body;
-      proposal(author, {}, false, text, t, false, proposal_plan(false), r.int64(0));
+      text.title = phrase("from_case.proposal_title", {{"{t}", title}});
+      text.body = phrase("from_case.proposal_body", {{"{t}", title}, {"{body}", body}});
+      proposal(author, {}, false, text, t, false, proposal_plan(false), k.id);
     }
     ++converted_cases_;
   }
@@ -1253,7 +1234,7 @@ std::int64_t seed_agencies(storage::Connection& c, const ServiceContext& ctx,
                      {"contact_name", person_name(rnd)},
                      {"contact_phone", "0931-8" + std::to_string(100000 + rnd.below(899999))},
                      {"sort_order", (++order) * 10}});
-    if (std::string(a.short_name) == "市城市管理局") demo = id;
+    if (a.short_name == phrase("outputs.account_agency")) demo = id;
   }
   return demo;
 }

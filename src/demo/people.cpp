@@ -3,108 +3,61 @@
 
 #include <map>
 
+#include "demo/data.hpp"
+
 namespace tongxin::demo {
 
 namespace {
 
-// The most frequent surnames, weighted roughly by how common they are.
-const std::vector<std::string> kSurnames{
-    "王", "王", "王", "李", "李", "李", "张", "张", "张", "刘", "刘", "陈", "陈", "杨", "杨",
-    "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马", "马", "罗",
-    "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许",
-    "傅", "沈", "曾", "彭", "吕", "苏", "卢", "蒋", "蔡", "贾", "丁", "魏", "薛", "叶", "阎",
-    "余", "潘", "杜", "戴", "夏", "钟", "汪", "田", "任", "姜", "范", "方", "石", "姚", "谭"};
-const std::vector<std::string> kGiven{
-    "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛",
-    "明", "超", "秀", "霞", "平", "刚", "桂", "英", "华", "慧", "建", "国", "文", "斌", "宁",
-    "红", "玉", "兰", "海", "鹏", "鑫", "宇", "浩", "晨", "欣", "怡", "佳", "琳", "晓", "春",
-    "志", "新", "德", "永", "学", "立", "继", "东", "西", "泽", "瑞", "博", "彦", "嘉", "思",
-    "雪", "梅", "婷", "睿", "萍", "亮", "峰", "岩", "荣", "良", "成", "金", "龙", "凤", "银"};
+// Surnames come weighted by repetition in surnames.tsv (the most frequent several times).
+const std::vector<std::string>& surnames() {
+  return demo_table<std::vector<std::string>>("surnames.tsv", [](const Tsv& t) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+      out.push_back(t.at(i, "surname"));
+    return out;
+  });
+}
 
-const std::map<std::string, std::vector<Occupation>> kBySector{
-    {"医药卫生界",
-     {{"兰州大学第一医院", "主任医师", {"心血管内科", "医疗服务"}},
-      {"兰州大学第二医院", "副院长", {"医院管理", "急救"}},
-      {"甘肃省人民医院", "主任医师", {"儿科", "公共卫生"}},
-      {"兰州市第一人民医院", "护理部主任", {"护理", "养老"}},
-      {"城关区雁南街道社区卫生服务中心", "主任", {"基层医疗", "慢病管理"}}}},
-    {"教育界",
-     {{"兰州大学", "教授", {"高等教育", "人才培养"}},
-      {"西北师范大学", "副教授", {"教师教育", "心理健康"}},
-      {"兰州市第一中学", "校长", {"基础教育", "课后服务"}},
-      {"兰州市城关区东郊学校", "副校长", {"义务教育", "家校共育"}},
-      {"兰州石化职业技术大学", "系主任", {"职业教育", "技能培训"}}}},
-    {"经济界",
-     {{"兰州银行", "副行长", {"金融", "小微企业融资"}},
-      {"甘肃省电力投资集团", "总经理", {"能源", "企业管理"}},
-      {"兰州新区商贸物流有限公司", "董事长", {"物流", "营商环境"}},
-      {"兰州市统计局", "副局长", {"统计", "宏观经济"}}}},
-    {"农业界",
-     {{"榆中县高原夏菜产业协会", "会长", {"高原夏菜", "农产品流通"}},
-      {"甘肃农业大学", "教授", {"农业技术", "乡村振兴"}},
-      {"七里河区百合种植合作社", "理事长", {"兰州百合", "合作社"}},
-      {"皋兰县农业农村局", "高级农艺师", {"旱作农业", "农技推广"}}}},
-    {"科学技术界",
-     {{"中国科学院兰州化学物理研究所", "研究员", {"新材料", "科技成果转化"}},
-      {"兰州理工大学", "教授", {"机械制造", "智能制造"}},
-      {"中国科学院西北生态环境资源研究院", "研究员", {"生态保护", "黄河治理"}}}},
-    {"文化艺术界",
-     {{"甘肃省歌剧院", "国家一级演员", {"舞台艺术", "群众文化"}},
-      {"兰州市文化馆", "馆长", {"非遗保护", "公共文化服务"}},
-      {"读者出版集团", "编辑", {"全民阅读", "出版"}}}},
-    {"中华全国工商业联合会",
-     {{"兰州正宁路小吃商会", "会长", {"餐饮", "个体工商户"}},
-      {"甘肃陇萃堂营养食品股份有限公司", "董事长", {"食品加工", "民营经济"}},
-      {"兰州牛肉面协会", "秘书长", {"牛肉面产业", "品牌建设"}}}},
-    {"社会福利和社会保障界",
-     {{"兰州市民政局", "处长", {"社会救助", "养老服务"}},
-      {"兰州市残疾人联合会", "副理事长", {"助残服务", "无障碍"}},
-      {"城关区皋兰路街道养老服务中心", "主任", {"社区养老", "志愿服务"}}}},
-    {"中华全国妇女联合会",
-     {{"兰州市妇女联合会", "副主席", {"妇女权益", "家庭教育"}},
-      {"安宁区巾帼创业孵化基地", "主任", {"女性创业", "就业"}}}},
-    {"中华全国总工会",
-     {{"兰州市总工会", "副主席", {"职工权益", "劳动关系"}},
-      {"兰州石化公司", "高级技师", {"安全生产", "技能培训"}}}},
-    {"少数民族界",
-     {{"兰州市民族事务委员会", "处长", {"民族团结", "社区服务"}},
-      {"临夏路街道民族团结进步促进会", "会长", {"民族团结", "邻里互助"}}}},
-    {"宗教界", {{"兰州市佛教协会", "副会长", {"宗教事务", "慈善"}}}},
-    {"体育界",
-     {{"兰州市体育局", "副局长", {"全民健身", "体育场馆"}},
-      {"兰州马拉松组委会", "办公室主任", {"赛事组织", "体育产业"}}}},
-    {"新闻出版界",
-     {{"兰州日报社", "主任记者", {"新闻舆论", "融媒体"}},
-      {"甘肃广播电视总台", "制片人", {"媒体传播", "网络视听"}}}},
-    {"社会科学界",
-     {{"兰州大学法学院", "教授", {"法律", "基层治理"}},
-      {"甘肃省社会科学院", "研究员", {"社会学", "城乡规划"}},
-      {"甘肃正天合律师事务所", "律师", {"法律援助", "物业纠纷"}}}},
-};
+const std::vector<std::string>& given() {
+  return demo_table<std::vector<std::string>>("given_names.tsv", [](const Tsv& t) {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < t.rows.size(); ++i)
+      out.push_back(t.at(i, "character"));
+    return out;
+  });
+}
 
-const std::vector<Occupation> kGeneral{
-    {"兰州市城关区人民政府", "副区长", {"城市管理", "社区治理"}},
-    {"兰州市住房和城乡建设局", "副局长", {"老旧小区改造", "住房保障"}},
-    {"兰州市交通运输局", "处长", {"公共交通", "停车管理"}},
-    {"甘肃省律师协会", "律师", {"法律援助", "劳动争议"}},
-    {"兰州市生态环境局", "高级工程师", {"大气治理", "黄河保护"}},
-    {"兰州新区管委会", "处长", {"招商引资", "营商环境"}},
-    {"中国民主同盟兰州市委员会", "专职副主委", {"参政议政", "教育"}},
-    {"九三学社兰州市委员会", "副主委", {"科技创新", "人才"}},
+// Work units by sector; the rows with no sector are for anyone.
+struct Occupations {
+  std::map<std::string, std::vector<Occupation>> by_sector;
+  std::vector<Occupation> general;
 };
+const Occupations& occupations() {
+  return demo_table<Occupations>("occupations.tsv", [](const Tsv& t) {
+    Occupations o;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      Occupation x{t.at(i, "work_unit"), t.at(i, "title"), t.list(i, "expertise")};
+      const auto& sector = t.at(i, "sector");
+      (sector.empty() ? o.general : o.by_sector[sector]).push_back(std::move(x));
+    }
+    return o;
+  });
+}
 
 }  // namespace
 
 std::string person_name(Random& r) {
-  std::string name = r.pick(kSurnames) + r.pick(kGiven);
-  if (r.chance(0.7)) name += r.pick(kGiven);
+  std::string name = r.pick(surnames()) + r.pick(given());
+  if (r.chance(0.7)) name += r.pick(given());
   return name;
 }
 
 Occupation occupation_for(Random& r, const std::string& sector) {
-  const auto it = kBySector.find(sector);
-  if (it != kBySector.end() && r.chance(0.8)) return r.pick(it->second);
-  return r.pick(kGeneral);
+  const auto& o = occupations();
+  const auto it = o.by_sector.find(sector);
+  if (it != o.by_sector.end() && r.chance(0.8)) return r.pick(it->second);
+  return r.pick(o.general);
 }
 
 }  // namespace tongxin::demo
