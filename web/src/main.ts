@@ -3,7 +3,7 @@ import { createPinia } from 'pinia';
 import App from './App.vue';
 import { router } from './router';
 import { i18n } from './i18n';
-import { setLanguage, setUnauthorizedHandler } from './api';
+import { setLanguage, setUnauthorizedHandler } from './shared/api/client';
 
 setLanguage(i18n.global.locale.value);
 setUnauthorizedHandler(() => {

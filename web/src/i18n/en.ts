@@ -1,5 +1,5 @@
 // Micro-suggestions, proposals, opinion reports and agencies keep their texts in their own file.
-import outputs from './outputs.en';
+import outputs from '../features/outputs/texts.en';
 
 export default {
   app: { name: 'Tongxin', subtitle: 'Members and the people of their sectors', language: '中文' },

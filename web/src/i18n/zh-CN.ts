@@ -1,5 +1,5 @@
 // Micro-suggestions, proposals, opinion reports and agencies keep their texts in their own file.
-import outputs from './outputs.zh-CN';
+import outputs from '../features/outputs/texts.zh-CN';
 
 export default {
   app: { name: '同心', subtitle: '委员联系界别群众平台', language: 'English' },
