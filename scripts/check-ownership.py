@@ -7,6 +7,8 @@ search tables a module creates through the dialect). Any SQL keyword that names 
 a C++ string literal of src/<module>/, is a leak: reach the data through the owning
 module's header instead. core owns the tables of src/core/migrations and reads no domain
 table. Tests (*_test.cpp) and src/testing may set up fixtures directly and are skipped.
+Second rule, the three layers: a route file (*routes*.cpp) parses, authorises and renders,
+so no SQL statement appears in its string literals; the SQL lives in the module's store.
 Exits 1 and lists every leak; there is no exception list.
 """
 import pathlib
@@ -19,6 +21,7 @@ CREATE = re.compile(r"create\s+(?:virtual\s+)?table\s+(?:if\s+not\s+exists\s+)?(
 # Tables a module creates outside its migrations (engine-specific search tables).
 EXTRA = {"cases": {"case_search", "case_search_pg"}}
 STRING = re.compile(r'R"(\w*)\((.*?)\)\1"|"((?:[^"\\\n]|\\.)*)"', re.S)
+SQL = re.compile(r"^\s*(?:select|insert\s+into|update\s+\w+\s+set|delete\s+from|with\s+\w+\s+as)\b", re.I)
 USE = re.compile(r"\b(?:from|join|into|update|table)\s+([a-z_][a-z0-9_]*)", re.I)
 
 
@@ -49,6 +52,9 @@ def main():
         text = path.read_text(encoding="utf-8")
         for m in STRING.finditer(text):
             literal = m.group(2) if m.group(2) is not None else m.group(3)
+            if "routes" in path.name and SQL.search(literal):
+                line = text.count("\n", 0, m.start()) + 1
+                leaks.append(f"{path.relative_to(ROOT)}:{line}: SQL in a route file (move it to the store)")
             for use in USE.finditer(literal):
                 table = use.group(1).lower()
                 owner = owned.get(table)

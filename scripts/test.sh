@@ -30,6 +30,7 @@ step() {
   fi
 }
 
+step "table ownership (no module reads another's tables)" python3 scripts/check-ownership.py
 step "C++ unit and storage tests (SQLite + PostgreSQL)" \
   ctest --test-dir "$debug_dir" -j "$(nproc)" --output-on-failure --timeout 600
 export TONGXIN_BIN="$root/$debug_dir/tongxin"

@@ -538,8 +538,8 @@ TEST_P(RecordsTest, ProposalsReportsAndSuggestionsScoreByTheAuthorsPlaces) {
     double sum = 0;
     const auto r =
         db->read([&](storage::Connection& c) { return duty_record(c, *ctx, who, 2026, now); });
-    for (const auto& i : r.at("items").as_array()) {
-      if (i.at("kind").as_string() == code) sum += i.at("points").to_number<double>();
+    for (const auto& i : r.items) {
+      if (i.kind == code) sum += i.points;
     }
     return sum;
   };
