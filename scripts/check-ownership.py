@@ -9,6 +9,8 @@ module's header instead. core owns the tables of src/core/migrations and reads n
 table. Tests (*_test.cpp) and src/testing may set up fixtures directly and are skipped.
 Second rule, the three layers: a route file (*routes*.cpp) parses, authorises and renders,
 so no SQL statement appears in its string literals; the SQL lives in the module's store.
+Third rule: in a domain module only the route files (*route*.cpp / *route*.hpp) include
+core/http; services and stores know nothing of HTTP.
 Exits 1 and lists every leak; there is no exception list.
 """
 import pathlib
@@ -22,6 +24,7 @@ CREATE = re.compile(r"create\s+(?:virtual\s+)?table\s+(?:if\s+not\s+exists\s+)?(
 EXTRA = {"cases": {"case_search", "case_search_pg"}}
 STRING = re.compile(r'R"(\w*)\((.*?)\)\1"|"((?:[^"\\\n]|\\.)*)"', re.S)
 SQL = re.compile(r"^\s*(?:select|insert\s+into|update\s+\w+\s+set|delete\s+from|with\s+\w+\s+as)\b", re.I)
+HTTP_INCLUDE = re.compile(r'^#include "core/http/', re.M)
 USE = re.compile(r"\b(?:from|join|into|update|table)\s+([a-z_][a-z0-9_]*)", re.I)
 
 
@@ -50,6 +53,10 @@ def main():
         if module in (None, "testing") or path.name.endswith("_test.cpp"):
             continue
         text = path.read_text(encoding="utf-8")
+        if module not in ("core", "app") and "route" not in path.name:
+            for m in HTTP_INCLUDE.finditer(text):
+                line = text.count("\n", 0, m.start()) + 1
+                leaks.append(f"{path.relative_to(ROOT)}:{line}: core/http outside a route file")
         for m in STRING.finditer(text):
             literal = m.group(2) if m.group(2) is not None else m.group(3)
             if "routes" in path.name and SQL.search(literal):

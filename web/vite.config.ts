@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { offlineCss } from './tools/offlineCss';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), offlineCss()],
   build: {
     outDir: 'dist',
     chunkSizeWarningLimit: 1200,
@@ -18,5 +19,5 @@ export default defineConfig({
     },
   },
   server: { proxy: { '/api': 'http://127.0.0.1:8080' } },
-  test: { environment: 'node', include: ['src/**/*.test.ts'] },
+  test: { environment: 'node', include: ['src/**/*.test.ts', 'tools/**/*.test.ts'] },
 });

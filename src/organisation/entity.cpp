@@ -1,12 +1,11 @@
 // src/organisation/entity.cpp
 #include "organisation/entity.hpp"
 
-#include <charconv>
+#include <algorithm>
+#include <stdexcept>
 
 #include "core/error.hpp"
-#include "core/http/actor.hpp"
 #include "core/json/fields.hpp"
-#include "core/paging.hpp"
 #include "core/storage/db_error.hpp"
 #include "core/text/text.hpp"
 
@@ -248,82 +247,58 @@ std::int64_t store(storage::Connection& c, const ServiceContext& ctx, const Enti
   return row_id;
 }
 
-namespace {
-
-http::Response list(ServiceContext& ctx, const EntitySpec& spec, http::Request& req) {
-  const auto limit = paging::limit(req.query_param("limit"));
-  const auto cursor = paging::decode(req.query_param("cursor"));
-  const auto& p = req.user();
-  return ctx.db.read([&](storage::Connection& c) {
-    std::vector<storage::Value> params;
-    const auto param = [&](storage::Value v) {
-      params.push_back(std::move(v));
-      return "$" + std::to_string(params.size());
-    };
-    std::string sql = "SELECT " + columns_of(spec) + " FROM " + spec.table +
-                      " WHERE conference_id IN (SELECT id FROM conferences WHERE path LIKE " +
-                      param(scope_path(c, p) + "%") + ")";
-    if (req.query_param("include_archived").value_or("") != "true")
-      sql += " AND archived_at IS NULL";
-    for (const auto& name : spec.filters) {
-      const auto v = req.query_param(name);
-      if (!v || v->empty()) continue;
-      const bool numeric = name.ends_with("_id");
-      if (numeric) {
-        std::int64_t n = 0;
-        const auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-        if (ec != std::errc() || ptr != v->data() + v->size()) {
-          throw Error::invalid_field(name, "筛选条件 " + name + " 必须是整数",
-                                     name + " must be an integer");
-        }
-        sql += " AND " + name + " = " + param(n);
-      } else {
-        sql += " AND " + name + " = " + param(*v);
-      }
+EntityPage list_entities(storage::Connection& c, const ServiceContext& ctx, const EntitySpec& spec,
+                         const auth::Principal& p, const EntityQuery& query) {
+  std::vector<storage::Value> params;
+  const auto param = [&](storage::Value v) {
+    params.push_back(std::move(v));
+    return "$" + std::to_string(params.size());
+  };
+  std::string sql = "SELECT " + columns_of(spec) + " FROM " + spec.table +
+                    " WHERE conference_id IN (SELECT id FROM conferences WHERE path LIKE " +
+                    param(scope_path(c, p) + "%") + ")";
+  if (!query.include_archived) sql += " AND archived_at IS NULL";
+  for (const auto& [name, value] : query.equal) {
+    if (std::find(spec.filters.begin(), spec.filters.end(), name) == spec.filters.end()) {
+      throw std::invalid_argument("not a filter of " + spec.kind + ": " + name);
     }
-    if (const auto code = req.query_param("division_code"); code && !code->empty()) {
-      const auto* d = ctx.divisions->find(*code);
-      if (d == nullptr) {
-        throw Error::invalid_field("division_code", "行政区划代码无效", "unknown division code");
-      }
-      sql += " AND division_code LIKE " + param(divisions::subtree_prefix(d->code) + "%");
+    sql += " AND " + name + " = " + param(value);
+  }
+  if (query.division_code) {
+    const auto* d = ctx.divisions->find(*query.division_code);
+    if (d == nullptr) {
+      throw Error::invalid_field("division_code", "行政区划代码无效", "unknown division code");
     }
-    if (const auto q = req.query_param("q"); q && !q->empty()) {
-      const auto needle = "%" + storage::Dialect::like_escape(text::normalize(*q)) + "%";
-      sql += " AND " + c.dialect().ilike("search_key", param(needle));
-    }
-    if (cursor) sql += " AND id > " + param(cursor->id);
-    sql += " ORDER BY id LIMIT " + param(static_cast<std::int64_t>(limit) + 1);
-    const auto rows = c.query(sql, params);
-    json::array items;
-    for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(limit); ++i) {
-      auto o = row_json(spec, rows[i]);
-      if (spec.decorate) spec.decorate(c, o);
-      items.push_back(std::move(o));
-    }
-    json::value next = nullptr;
-    if (rows.size() > static_cast<std::size_t>(limit)) {
-      next =
-          json::string(paging::encode({"", rows[static_cast<std::size_t>(limit) - 1].int64("id")}));
-    }
-    return http::Response::json(json::object{{"items", std::move(items)}, {"next_cursor", next}});
-  });
+    sql += " AND division_code LIKE " + param(divisions::subtree_prefix(d->code) + "%");
+  }
+  if (query.q && !query.q->empty()) {
+    const auto needle = "%" + storage::Dialect::like_escape(text::normalize(*query.q)) + "%";
+    sql += " AND " + c.dialect().ilike("search_key", param(needle));
+  }
+  if (query.after_id) sql += " AND id > " + param(*query.after_id);
+  sql += " ORDER BY id LIMIT " + param(static_cast<std::int64_t>(query.limit) + 1);
+  const auto rows = c.query(sql, params);
+  EntityPage page;
+  const auto limit = static_cast<std::size_t>(query.limit);
+  for (std::size_t i = 0; i < rows.size() && i < limit; ++i) {
+    auto o = row_json(spec, rows[i]);
+    if (spec.decorate) spec.decorate(c, o);
+    page.items.push_back(std::move(o));
+  }
+  if (rows.size() > limit && limit > 0) page.next_after = rows[limit - 1].int64("id");
+  return page;
 }
 
-http::Response get(ServiceContext& ctx, const EntitySpec& spec, http::Request& req) {
-  const auto id = req.id_param();
-  return ctx.db.read([&](storage::Connection& c) {
-    auto o = load(c, spec, id);
-    if (!o || !in_scope(c, req.user(), o->at("conference_id").as_int64())) throw not_found(spec);
-    return http::Response::json(*o);
-  });
+json::object get_entity(storage::Connection& c, const EntitySpec& spec, const auth::Principal& p,
+                        std::int64_t id) {
+  auto o = load(c, spec, id);
+  if (!o || !in_scope(c, p, o->at("conference_id").as_int64())) throw not_found(spec);
+  return std::move(*o);
 }
 
-// Writes the fields present in `body` (all of them when creating).
-http::Response write(ServiceContext& ctx, const EntitySpec& spec, http::Request& req,
-                     std::optional<std::int64_t> id) {
-  const auto& body = req.json();
-  const auto& p = req.user();
+json::object save_entity(storage::Connection& c, const ServiceContext& ctx, const EntitySpec& spec,
+                         const auth::Principal& p, const audit::Actor& actor,
+                         std::optional<std::int64_t> id, const json::object& body) {
   for (const auto& entry : body) {
     const std::string_view key = entry.key();  // a plain variable: clang 14 cannot capture bindings
     const bool known = key == "conference_id" || key == "member_ids" ||
@@ -334,94 +309,57 @@ http::Response write(ServiceContext& ctx, const EntitySpec& spec, http::Request&
                   "unknown field: " + std::string(key), json::object{{"field", key}});
     }
   }
-  return ctx.db.write([&](storage::Connection& c) {
-    std::int64_t conference_id = p.conference_id;
-    json::object merged;
-    if (id) {
-      auto existing = load(c, spec, *id);
-      if (!existing || !in_scope(c, p, existing->at("conference_id").as_int64())) {
-        throw not_found(spec);
-      }
-      if (!may_write(spec, p) && !(spec.may_update && spec.may_update(p, *id))) {
-        throw Error::forbidden("auth.forbidden", "无权修改此" + spec.label_zh,
-                               "you may not change this " + spec.label_en);
-      }
-      conference_id = existing->at("conference_id").as_int64();
-      if (body.contains("conference_id") &&
-          body.at("conference_id") != existing->at("conference_id")) {
-        throw Error::invalid_field("conference_id", "不能修改所属政协",
-                                   "conference_id cannot change");
-      }
-      merged = std::move(*existing);
-    } else {
-      if (!may_write(spec, p)) {
-        throw Error::forbidden("auth.forbidden", "无权新建" + spec.label_zh,
-                               "you may not create a " + spec.label_en);
-      }
-      if (const auto* v = body.if_contains("conference_id"); v && !v->is_null()) {
-        if (!v->is_int64()) {
-          throw Error::invalid_field("conference_id", "所属政协必须是整数",
-                                     "conference_id must be an integer");
-        }
-        conference_id = v->as_int64();
-      }
-      if (!in_scope(c, p, conference_id)) {
-        throw Error::invalid_field("conference_id", "所属政协不存在或不在您的管辖范围内",
-                                   "conference not found or outside your scope");
-      }
+  std::int64_t conference_id = p.conference_id;
+  json::object merged;
+  if (id) {
+    auto existing = load(c, spec, *id);
+    if (!existing || !in_scope(c, p, existing->at("conference_id").as_int64())) {
+      throw not_found(spec);
     }
-    const auto row_id =
-        store(c, ctx, spec, http::actor_of(req), conference_id, body, id, std::move(merged));
-    return http::Response::json(*load(c, spec, row_id), id ? 200 : 201);
-  });
+    if (!may_write(spec, p) && !(spec.may_update && spec.may_update(p, *id))) {
+      throw Error::forbidden("auth.forbidden", "无权修改此" + spec.label_zh,
+                             "you may not change this " + spec.label_en);
+    }
+    conference_id = existing->at("conference_id").as_int64();
+    if (body.contains("conference_id") &&
+        body.at("conference_id") != existing->at("conference_id")) {
+      throw Error::invalid_field("conference_id", "不能修改所属政协",
+                                 "conference_id cannot change");
+    }
+    merged = std::move(*existing);
+  } else {
+    if (!may_write(spec, p)) {
+      throw Error::forbidden("auth.forbidden", "无权新建" + spec.label_zh,
+                             "you may not create a " + spec.label_en);
+    }
+    if (const auto* v = body.if_contains("conference_id"); v && !v->is_null()) {
+      if (!v->is_int64()) {
+        throw Error::invalid_field("conference_id", "所属政协必须是整数",
+                                   "conference_id must be an integer");
+      }
+      conference_id = v->as_int64();
+    }
+    if (!in_scope(c, p, conference_id)) {
+      throw Error::invalid_field("conference_id", "所属政协不存在或不在您的管辖范围内",
+                                 "conference not found or outside your scope");
+    }
+  }
+  const auto row_id = store(c, ctx, spec, actor, conference_id, body, id, std::move(merged));
+  return *load(c, spec, row_id);
 }
 
-http::Response archive(ServiceContext& ctx, const EntitySpec& spec, http::Request& req) {
-  const auto id = req.id_param();
-  return ctx.db.write([&](storage::Connection& c) {
-    auto o = load(c, spec, id);
-    if (!o || !in_scope(c, req.user(), o->at("conference_id").as_int64())) throw not_found(spec);
-    if (!may_write(spec, req.user())) {
-      throw Error::forbidden("auth.forbidden", "无权归档此" + spec.label_zh,
-                             "you may not archive this " + spec.label_en);
-    }
-    c.q("UPDATE " + spec.table +
-            " SET archived_at = $1, updated_at = $1 WHERE id = $2 AND archived_at IS NULL",
-        audit::now_ms(), id);
-    audit::record(c, http::actor_of(req), {spec.kind + ".archive", spec.kind, id, nullptr});
-    return http::Response::json(*load(c, spec, id));
-  });
-}
-
-}  // namespace
-
-void register_entity(http::Router& router, ServiceContext& ctx, const EntitySpec& spec) {
-  const auto* s = &spec;  // specs are static; routes keep a pointer
-  router.add({.method = http::Method::get,
-              .pattern = spec.path,
-              .handler = [&ctx, s](http::Request& r) { return list(ctx, *s, r); },
-              .summary = spec.label_zh + "列表 / list " + spec.label_en + "s",
-              .tag = "organisation"});
-  router.add({.method = http::Method::post,
-              .pattern = spec.path,
-              .handler = [&ctx, s](http::Request& r) { return write(ctx, *s, r, std::nullopt); },
-              .summary = "新建" + spec.label_zh + " / create a " + spec.label_en,
-              .tag = "organisation"});
-  router.add({.method = http::Method::get,
-              .pattern = spec.path + "/{id}",
-              .handler = [&ctx, s](http::Request& r) { return get(ctx, *s, r); },
-              .summary = spec.label_zh + "详情 / get a " + spec.label_en,
-              .tag = "organisation"});
-  router.add({.method = http::Method::patch,
-              .pattern = spec.path + "/{id}",
-              .handler = [&ctx, s](http::Request& r) { return write(ctx, *s, r, r.id_param()); },
-              .summary = "修改" + spec.label_zh + " / update a " + spec.label_en,
-              .tag = "organisation"});
-  router.add({.method = http::Method::post,
-              .pattern = spec.path + "/{id}/archive",
-              .handler = [&ctx, s](http::Request& r) { return archive(ctx, *s, r); },
-              .summary = "归档" + spec.label_zh + " / archive a " + spec.label_en,
-              .tag = "organisation"});
+json::object archive_entity(storage::Connection& c, const EntitySpec& spec,
+                            const auth::Principal& p, const audit::Actor& actor, std::int64_t id) {
+  const auto o = get_entity(c, spec, p, id);
+  if (!may_write(spec, p)) {
+    throw Error::forbidden("auth.forbidden", "无权归档此" + spec.label_zh,
+                           "you may not archive this " + spec.label_en);
+  }
+  c.q("UPDATE " + spec.table +
+          " SET archived_at = $1, updated_at = $1 WHERE id = $2 AND archived_at IS NULL",
+      audit::now_ms(), id);
+  audit::record(c, actor, {spec.kind + ".archive", spec.kind, id, nullptr});
+  return *load(c, spec, id);
 }
 
 }  // namespace tongxin::organisation

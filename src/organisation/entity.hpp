@@ -18,7 +18,6 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/principal.hpp"
 #include "core/context.hpp"
-#include "core/http/router.hpp"
 #include "core/storage/connection.hpp"
 #include "organisation/briefs.hpp"
 
@@ -65,7 +64,37 @@ boost::json::object row_json(const EntitySpec& spec, const storage::Row& row);
 std::optional<boost::json::object> load(storage::Connection& c, const EntitySpec& spec,
                                         std::int64_t id);
 
-void register_entity(http::Router& router, ServiceContext& ctx, const EntitySpec& spec);
+// What a list asks for; the route has parsed each value (integers are integers).
+struct EntityQuery {
+  bool include_archived = false;
+  std::vector<std::pair<std::string, storage::Value>> equal;  // of the spec's filters
+  std::optional<std::string> division_code;  // that division and everything under it
+  std::optional<std::string> q;              // name or pinyin, as typed
+  std::optional<std::int64_t> after_id;      // the cursor
+  int limit = 50;
+};
+struct EntityPage {
+  std::vector<boost::json::object> items;  // row_json and the spec's decorate, by id
+  std::optional<std::int64_t> next_after;  // the last id shown, when there are more
+};
+// The rows of the principal's conference and those below it. An unknown division code is
+// a 400 on division_code.
+EntityPage list_entities(storage::Connection& c, const ServiceContext& ctx, const EntitySpec& spec,
+                         const auth::Principal& p, const EntityQuery& query);
+// The row, when it is in the principal's scope; `<kind>.not_found` otherwise.
+boost::json::object get_entity(storage::Connection& c, const EntitySpec& spec,
+                               const auth::Principal& p, std::int64_t id);
+// Creates (no id) or updates the fields present in `body` as the API does: unknown fields,
+// permissions (the spec's writers and may_update), scope and the conference that cannot
+// change are checked, then store(). Returns the row as stored.
+boost::json::object save_entity(storage::Connection& c, const ServiceContext& ctx,
+                                const EntitySpec& spec, const auth::Principal& p,
+                                const audit::Actor& actor, std::optional<std::int64_t> id,
+                                const boost::json::object& body);
+// Archives the row (an archived row keeps its first date) and writes the audit row.
+boost::json::object archive_entity(storage::Connection& c, const EntitySpec& spec,
+                                   const auth::Principal& p, const audit::Actor& actor,
+                                   std::int64_t id);
 
 // Validates and normalises one field value from a request body into a storage value.
 storage::Value field_value(storage::Connection& c, const ServiceContext& ctx, const Field& f,

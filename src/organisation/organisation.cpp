@@ -11,6 +11,8 @@ namespace tongxin::organisation {
 
 void register_conference_routes(http::Router& router, ServiceContext& ctx);
 void register_public_routes(http::Router& router, ServiceContext& ctx);
+void register_entity(http::Router& router, ServiceContext& ctx,
+                     const EntitySpec& spec);  // entity_routes.cpp
 
 void register_routes(http::Router& router, ServiceContext& ctx) {
   register_conference_routes(router, ctx);

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin, uiLogin } from './server.mjs';
+import { startServer, ROOT, PASSWORD, apiLogin, uiLogin, launchChromium } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -66,7 +66,7 @@ describe('a citizen’s matter from the QR code to the rating', () => {
 
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium(chromium);
     // The "member" account's member, and a studio of theirs for the citizen to scan.
     const member = await apiLogin(server.base, 'member');
     memberId = member.user.member_id;
@@ -76,9 +76,11 @@ describe('a citizen’s matter from the QR code to the rating', () => {
     studioId = profile.studios[0].id;
   });
   after(async () => {
+    const faults = browser?.pageFaults() ?? [];
     await browser?.close();
     const r = await server?.stop();
     if (r) assert.equal(r.code, 0, `server exit ${JSON.stringify(r)}`);
+    assert.deepEqual(faults, [], 'no page logs an error or fails a request');
   });
 
   it('a citizen reports a matter under their name with a photo', async () => {

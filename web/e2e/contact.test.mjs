@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin, uiLogin } from './server.mjs';
+import { startServer, ROOT, PASSWORD, apiLogin, uiLogin, launchChromium } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -50,7 +50,7 @@ describe('contact work: key contacts, 八必访 tasks, the 30-second log, recept
 
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium(chromium);
     member = await apiLogin(server.base, 'member');
     staff = await apiLogin(server.base, 'staff');
     memberId = member.user.member_id;
@@ -61,9 +61,11 @@ describe('contact work: key contacts, 八必访 tasks, the 30-second log, recept
     assert.ok(studio, 'the member is in a studio');
   });
   after(async () => {
+    const faults = browser?.pageFaults() ?? [];
     await browser?.close();
     const r = await server?.stop();
     if (r) assert.equal(r.code, 0, `server exit ${JSON.stringify(r)}`);
+    assert.deepEqual(faults, [], 'no page logs an error or fails a request');
   });
 
   it('the member adds a key contact on the phone and sees it in full', async () => {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS } from './server.mjs';
+import { startServer, ROOT, PASSWORD, launchChromium } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 const GAOLANLU = '620102008000';
@@ -17,12 +17,14 @@ describe('staff creates a studio and citizens see it', () => {
   let browser;
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium(chromium);
   });
   after(async () => {
+    const faults = browser?.pageFaults() ?? [];
     await browser?.close();
     const r = await server?.stop();
     if (r) assert.equal(r.code, 0, `server exit ${JSON.stringify(r)}`);
+    assert.deepEqual(faults, [], 'no page logs an error or fails a request');
   });
 
   it('signs in, creates a studio, opens its public page on a phone', async () => {

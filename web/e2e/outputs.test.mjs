@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin, uiLogin } from './server.mjs';
+import { startServer, ROOT, PASSWORD, apiLogin, uiLogin, launchChromium } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -76,7 +76,7 @@ describe('outputs: a micro-suggestion from the phone to the agency and back, pro
 
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium(chromium);
     staff = await apiLogin(server.base, 'staff');
     member = await apiLogin(server.base, 'member');
     member2 = await apiLogin(server.base, 'member2');
@@ -100,9 +100,11 @@ describe('outputs: a micro-suggestion from the phone to the agency and back, pro
     }
   });
   after(async () => {
+    const faults = browser?.pageFaults() ?? [];
     await browser?.close();
     const r = await server?.stop();
     if (r) assert.equal(r.code, 0, `server exit ${JSON.stringify(r)}`);
+    assert.deepEqual(faults, [], 'no page logs an error or fails a request');
   });
 
   it('the member writes a micro-suggestion on a phone and submits it', async () => {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startServer, ROOT, PASSWORD, CHROMIUM_ARGS, apiLogin } from './server.mjs';
+import { startServer, ROOT, PASSWORD, apiLogin, launchChromium } from './server.mjs';
 
 const shots = join(ROOT, 'test-artifacts/screenshots');
 mkdirSync(shots, { recursive: true });
@@ -71,7 +71,7 @@ describe('duty records: points rules, the yearly assessment, awards, leaders’ 
 
   before(async () => {
     server = await startServer();
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await launchChromium(chromium);
     staff = await apiLogin(server.base, 'staff');
     lead = await apiLogin(server.base, 'lead');
     leader = await apiLogin(server.base, 'leader');
@@ -79,9 +79,11 @@ describe('duty records: points rules, the yearly assessment, awards, leaders’ 
     assert.ok(lead.user.studio_id, 'the lead account runs a studio');
   });
   after(async () => {
+    const faults = browser?.pageFaults() ?? [];
     await browser?.close();
     const r = await server?.stop();
     if (r) assert.equal(r.code, 0, `server exit ${JSON.stringify(r)}`);
+    assert.deepEqual(faults, [], 'no page logs an error or fails a request');
   });
 
   it('staff read the points scheme in force, grouped by category', async () => {

@@ -71,3 +71,36 @@ export async function uiLogin(page, base, username) {
   await page.fill('input[name=password]', PASSWORD);
   await page.click('button[type=submit]');
 }
+
+// Chromium for the journeys, watching every page it opens: uncaught exceptions, console
+// errors from the app, CSP refusals and requests that failed on the network are the page's
+// faults and are collected; `pageFaults()` lists them and the suite asserts there are none.
+// An API answering 4xx on purpose (a wrong password, a 404 page) is the app working, and
+// Chromium's "Failed to load resource: … status of 4xx" for it is not counted; neither is a
+// request aborted by navigating away.
+export async function launchChromium(chromium) {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const faults = [];
+  const watch = (page) => {
+    page.on('pageerror', (e) => faults.push(`${page.url()}: uncaught ${e.message}`));
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      const text = m.text();
+      if (/Failed to load resource: the server responded with a status of 4\d\d/.test(text)) return;
+      faults.push(`${page.url()}: console error ${text}`);
+    });
+    page.on('requestfailed', (r) => {
+      const why = r.failure()?.errorText ?? '';
+      if (why.includes('ERR_ABORTED')) return;
+      faults.push(`${page.url()}: request failed ${r.url()} (${why})`);
+    });
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const ctx = await newContext(...args);
+    ctx.on('page', watch);
+    return ctx;
+  };
+  browser.pageFaults = () => faults.slice();
+  return browser;
+}
