@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { api, setCsrfToken } from '../../shared/api/client';
+import { run } from '../../shared/api/run';
 
 export interface User {
   id: number; username: string; display_name: string; roles: string[]; conference_id: number; member_id?: number;
@@ -20,13 +21,10 @@ export const useSession = defineStore('session', {
     },
     async restore() {
       if (this.checked) return;
-      try {
-        const r = await api<{ user: User; csrf_token?: string }>('GET', '/api/v1/me');
-        if (r.csrf_token) setCsrfToken(r.csrf_token);
-        this.user = r.user;
-      } catch {
-        this.user = null;
-      }
+      // A failed /me means nobody is signed in; nothing to show.
+      const r = await run(() => api<{ user: User; csrf_token?: string }>('GET', '/api/v1/me'));
+      if (r?.csrf_token) setCsrfToken(r.csrf_token);
+      this.user = r?.user ?? null;
       this.checked = true;
     },
     async logout() {

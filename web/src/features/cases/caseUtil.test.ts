@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  STATUSES, actionBody, base64Bytes, deadlineOf, deadlineTagType, declinesAsHandler, fitWithin, formatChinaDate,
+  STATUSES, actionBody, base64Bytes, caseTimeline, deadlineOf, deadlineTagType, declinesAsHandler, fitWithin, formatChinaDate,
   formatChinaTime, isMobile, isTrackingCode, normalizeTrackingCode, percent, photosFit, statusTagType, vanStatusType,
 } from './caseUtil';
 import { divisionPath } from './divisions';
@@ -140,5 +140,31 @@ describe('division codes', () => {
     expect(divisionPath('620102008000')).toEqual(['620000000000', '620100000000', '620102000000', '620102008000']);
     expect(divisionPath('620102000000')).toEqual(['620000000000', '620100000000', '620102000000']);
     expect(divisionPath('620000000000')).toEqual(['620000000000']);
+  });
+});
+
+describe('caseTimeline', () => {
+  const te = (k: string) => k === 'cases.eventType.assign';
+  const tt = (k: string, p?: any) => (p?.id ? `${k}#${p.id}` : k);
+  const events = [
+    { id: 1, at: Date.UTC(2026, 4, 1, 2, 5), type: 'submit', from: null, to: 'submitted', actor: '市民', note: '' },
+    { id: 2, at: Date.UTC(2026, 4, 1, 3, 0), type: 'assign', from: 'submitted', to: 'assigned', actor: '王芳', note: '请尽快办理',
+      party: 'staff', user_id: 7, remote_addr: '10.0.0.1' },
+    { at: Date.UTC(2026, 4, 2, 3, 0), type: 'view_contact', from: 'assigned', to: null, actor: '李明', note: '' },
+  ];
+  it('labels each event, marks the state it led to and keeps the order for the timeline to reverse', () => {
+    const r = caseTimeline(events, tt, te);
+    expect(r.map((e) => e.key)).toEqual([1, 2, 'at-2']);
+    expect(r[0]).toMatchObject({ time: '2026-05-01 10:05', label: 'submit', actor: '市民', moved: 'cases.status.submitted', marker: 'warning' });
+    expect(r[0].note).toBeUndefined();
+    expect(r[1]).toMatchObject({ label: 'cases.eventType.assign', note: '请尽快办理', moved: 'cases.status.assigned' });
+    expect(r[2].moved).toBeUndefined();
+    expect(r[2].marker).toBeUndefined();
+    expect(r.every((e) => e.audit === undefined)).toBe(true);
+  });
+  it('adds the audit line only when asked and only where there is one', () => {
+    const r = caseTimeline(events, tt, te, true);
+    expect(r[1].audit).toBe('cases.party.staff · cases.detail.userId#7 · 10.0.0.1');
+    expect(r[0].audit).toBeUndefined();
   });
 });

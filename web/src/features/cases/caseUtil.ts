@@ -1,6 +1,8 @@
 // Pure helpers shared by the citizen, member and console screens of the cases feature:
 // statuses and their colours, China-time formatting, deadlines, photo size maths, the body
 // of each workflow action. No DOM, no Vue — unit-tested in caseUtil.test.ts.
+import type { TimelineEvent } from '../../shared/components/timeline';
+import type { CaseEvent } from './types';
 
 export const STATUSES = [
   'submitted', 'assigned', 'in_progress', 'replied', 'converted', 'referred', 'declined', 'merged', 'rated', 'closed',
@@ -227,4 +229,21 @@ export function declinesAsHandler(myParties: string[], status: string): boolean 
 /** A percentage for a 0..1 score. */
 export function percent(score: number): string {
   return `${Math.round(Math.max(0, Math.min(1, score)) * 100)}%`;
+}
+
+/** A case's events in the shared timeline's shape; with audit, who acted in the audit's terms (console only). */
+export function caseTimeline(events: CaseEvent[], t: Translate, te: (key: string) => boolean, audit = false): TimelineEvent[] {
+  return events.map((e, i) => ({
+    key: e.id ?? `at-${i}`, // events without an id must not collide with one that has it
+    time: formatChinaTime(e.at),
+    label: te(`cases.eventType.${e.type}`) ? t(`cases.eventType.${e.type}`) : e.type,
+    actor: e.actor,
+    note: e.note || undefined,
+    moved: e.to && e.from !== e.to ? t(`cases.status.${e.to}`) : undefined,
+    marker: e.to ? statusTagType(e.to) : undefined,
+    audit: audit && (e.user_id || e.remote_addr)
+      ? (e.party ? t(`cases.party.${e.party}`) : '') + (e.user_id ? ` · ${t('cases.detail.userId', { id: e.user_id })}` : '')
+        + (e.remote_addr ? ` · ${e.remote_addr}` : '')
+      : undefined,
+  }));
 }

@@ -3,7 +3,7 @@ import zh from '../../i18n/zh-CN';
 import {
   BODY_LIMITS, CONVERT_TARGETS, KINDS, KIND_PATHS, MEMBER_ACTIONS, STATUSES, actionBody, actionFields, actionLabel, actionTone, apiBase,
   charCount, chinaDate, consolePath, draftBody, draftError, dueOf, dueTagType, headlineFigures, initialForm, kindOfPath, phonePath,
-  requiredFields, statusLabel, statusTagType, titleFromCase, vanStatusType, waitsForCosigners, type Draft,
+  outputTimeline, requiredFields, statusLabel, statusTagType, titleFromCase, vanStatusType, waitsForCosigners, type Draft,
 } from './outputsUtil';
 import type { OutputKind, OutputSummary } from './types';
 
@@ -243,5 +243,22 @@ describe('drafts', () => {
     expect(titleFromCase({ title: null, text: '字'.repeat(40) })).toBe(`${'字'.repeat(30)}…`);
     expect(titleFromCase({ text: '小区周边缺少公共停车位，居民车辆只能占道停放，早晚高峰拥堵严重。' })).toBe('小区周边缺少公共停车位');
     expect(titleFromCase({ text: `路灯，${'字'.repeat(40)}` })).toBe(`路灯，${'字'.repeat(27)}…`);
+  });
+});
+
+describe('outputTimeline', () => {
+  const events = [
+    { id: 5, at: Date.UTC(2026, 4, 1, 2, 0), action: 'submit', action_label: '提交', from: 'draft', to: 'submitted', party: 'author', actor: '张三', note: '' },
+    { id: 6, at: Date.UTC(2026, 4, 2, 2, 0), action: 'comment', action_label: '批注', from: 'submitted', to: 'submitted', party: 'staff', actor: '王芳', note: '已阅' },
+    { id: 7, at: Date.UTC(2026, 4, 3, 2, 0), action: 'create', action_label: '起草', from: '', to: 'draft', party: 'author', actor: '张三', note: '' },
+  ];
+  it('labels the action in the kind’s words, keeps the action as data and shows a move only when the state changed', () => {
+    const r = outputTimeline('proposal', events, zt, (k) => lookup(k) !== undefined);
+    expect(r[0]).toMatchObject({ key: 5, action: 'submit', actor: '张三', time: '2026-05-01 10:00', marker: statusTagType('submitted') });
+    expect(r[0].moved).toBe(statusLabel('proposal', 'submitted', zt, (k) => lookup(k) !== undefined));
+    expect(r[1]).toMatchObject({ note: '已阅', moved: undefined, marker: undefined });
+    // No state before (created): a marker, but no move.
+    expect(r[2].moved).toBeUndefined();
+    expect(r[2].marker).toBe(statusTagType('draft'));
   });
 });

@@ -2,7 +2,9 @@
 // kinds and their paths, statuses and their colours, deadlines, which fields each workflow
 // action needs and the body it sends, the headline figures, the draft a member writes.
 // No DOM, no Vue — unit-tested in outputsUtil.test.ts.
-import type { OutputBrief, OutputKind, OutputSummary } from './types';
+import type { TimelineEvent } from '../../shared/components/timeline';
+import { formatChinaTime } from '../cases/caseUtil';
+import type { OutputBrief, OutputEvent, OutputKind, OutputSummary } from './types';
 
 export const KINDS: readonly OutputKind[] = ['micro_suggestion', 'proposal', 'opinion_report'];
 
@@ -357,4 +359,18 @@ export function titleFromCase(c: { title?: string | null; text?: string | null }
   const clause = first.split(/[，,]/)[0];
   const n = [...clause].length;
   return n >= 6 && n <= 30 ? clause : `${[...first].slice(0, 30).join('')}…`;
+}
+
+/** An item's events in the shared timeline's shape: the action, who, the note, the state it led to. */
+export function outputTimeline(kind: OutputKind, events: OutputEvent[], t: Translate, te: Has): TimelineEvent[] {
+  return events.map((e) => ({
+    key: e.id,
+    time: formatChinaTime(e.at),
+    label: actionLabel(kind, e.action, t, te, e.action_label),
+    actor: e.actor,
+    note: e.note || undefined,
+    action: e.action,
+    moved: e.to && e.from && e.from !== e.to ? statusLabel(kind, e.to, t, te) : undefined,
+    marker: e.to && e.to !== e.from ? statusTagType(e.to) : undefined,
+  }));
 }
