@@ -21,6 +21,7 @@
 #include "core/migrations.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "testing/principals.hpp"
 #include "testing/route_client.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
@@ -662,38 +663,12 @@ class ContactRoutes : public ContactWorld {
     });
   }
 
-  auth::Principal member(std::int64_t id) const {
-    return {.user_id = 100 + id,
-            .username = "m" + std::to_string(id),
-            .roles = {auth::Role::member},
-            .conference_id = conference,
-            .member_id = id};
-  }
-  auth::Principal staff(std::int64_t conf) const {
-    return {.user_id = 900 + conf,
-            .username = "staff",
-            .roles = {auth::Role::staff},
-            .conference_id = conf};
-  }
-  auth::Principal leader(std::int64_t id) const {
-    return {.user_id = 700 + id,
-            .username = "leader",
-            .roles = {auth::Role::leader, auth::Role::member},
-            .conference_id = conference,
-            .member_id = id};
-  }
-  auth::Principal agency() const {
-    return {.user_id = 600,
-            .username = "agency",
-            .roles = {auth::Role::agency},
-            .conference_id = conference};
-  }
+  auth::Principal member(std::int64_t id) const { return testing::as::member(conference, id); }
+  auth::Principal staff(std::int64_t conf) const { return testing::as::staff(conf); }
+  auth::Principal leader(std::int64_t id) const { return testing::as::leader(conference, id); }
+  auth::Principal agency() const { return testing::as::agency(conference); }
   auth::Principal lead(std::int64_t of_studio) const {
-    return {.user_id = 800 + of_studio,
-            .username = "lead",
-            .roles = {auth::Role::studio_lead},
-            .conference_id = conference,
-            .studio_id = of_studio};
+    return testing::as::studio_lead(conference, of_studio);
   }
 
   using Reply = testing::RouteClient::Reply;

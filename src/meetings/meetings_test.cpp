@@ -24,6 +24,7 @@
 #include "meetings/routes.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "testing/principals.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
@@ -465,31 +466,13 @@ class MeetingsRoutes : public MeetingsWorld {
     today = calendar::china_date(audit::now_ms());
   }
 
-  auth::Principal member(std::int64_t id) const {
-    return {.user_id = 100 + id,
-            .username = "m" + std::to_string(id),
-            .roles = {auth::Role::member},
-            .conference_id = conference,
-            .member_id = id};
-  }
-  auth::Principal staff(std::int64_t conf) const {
-    return {.user_id = 900 + conf,
-            .username = "staff",
-            .roles = {auth::Role::staff},
-            .conference_id = conf};
-  }
-  auth::Principal admin() const {
-    return {.user_id = 1,
-            .username = "admin",
-            .roles = {auth::Role::admin},
-            .conference_id = conference};
-  }
+  auth::Principal member(std::int64_t id) const { return testing::as::member(conference, id); }
+  auth::Principal staff(std::int64_t conf) const { return testing::as::staff(conf); }
+  auth::Principal admin() const { return testing::as::admin(conference); }
   auth::Principal leader() const {
-    return {.user_id = 700,
-            .username = "leader",
-            .roles = {auth::Role::leader, auth::Role::member},
-            .conference_id = conference,
-            .member_id = vice};
+    auto p = testing::as::leader(conference, vice);
+    p.user_id = 700;  // one leader account in this world
+    return p;
   }
 
   struct Reply {

@@ -13,6 +13,7 @@
 #include "organisation/entity_specs.hpp"
 #include "organisation/migrations.hpp"
 #include "organisation/organisation.hpp"
+#include "testing/principals.hpp"
 #include "testing/service_context.hpp"
 #include "testing/test_database.hpp"
 
@@ -36,12 +37,9 @@ class EntityEngine : public testing::EngineTest {
       other = create_conference(c, *ctx, nobody,
                                 {"天水市政协", "天水", "city", "620500000000", std::nullopt, 14});
     });
-    city_staff = {
-        .user_id = 1, .username = "staff", .roles = {auth::Role::staff}, .conference_id = city};
-    county_staff = {
-        .user_id = 2, .username = "county", .roles = {auth::Role::staff}, .conference_id = county};
-    member = {
-        .user_id = 3, .username = "member", .roles = {auth::Role::member}, .conference_id = city};
+    city_staff = testing::as::staff(city);
+    county_staff = testing::as::staff(county);
+    member = testing::as::member(city, 3);
   }
 
   json::object save(const auth::Principal& p, std::optional<std::int64_t> id,
