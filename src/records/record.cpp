@@ -21,39 +21,13 @@
 #include "outputs/outputs.hpp"
 #include "records/points.hpp"
 #include "records/records.hpp"
+#include "records/rule_sets.hpp"
 
 namespace tongxin::records {
 
 namespace json = boost::json;
 
 namespace {
-
-std::vector<Rule> active_rules(storage::Connection& c, int year) {
-  const auto set =
-      c.q("SELECT id FROM points_rule_sets WHERE valid_from_year <= $1 ORDER BY"
-          " version DESC LIMIT 1",
-          year);
-  if (set.empty()) return {};
-  std::vector<Rule> rules;
-  for (const auto& r :
-       c.q("SELECT * FROM points_rules WHERE rule_set_id = $1 ORDER BY id", set.front().int64(0))) {
-    Rule rule;
-    rule.id = r.int64("id");
-    rule.code = r.text("code");
-    rule.category = r.text("category");
-    rule.title = r.text("title");
-    rule.points = r.real("points");
-    rule.co_points = r.real("co_points");
-    rule.yearly_cap = r.opt_real("yearly_cap");
-    const auto split = r.text("split");
-    rule.split = split == "first_author" ? Split::first_author
-                 : split == "shared"     ? Split::shared
-                                         : Split::each;
-    rule.half_if_unregistered = r.boolean("half_if_unregistered");
-    rules.push_back(std::move(rule));
-  }
-  return rules;
-}
 
 std::int64_t year_start_ms(int year) {
   using namespace std::chrono;
@@ -161,7 +135,7 @@ Scored score_member(storage::Connection& c, std::int64_t member_id, int year, st
     sources.push_back({"visit.overdue", "visit_task", t.id, t.due_on, true, 1, true, ""});
   }
   Scored out;
-  out.rules = active_rules(c, year);
+  out.rules = rules_in_force(c, year);
   out.entries = score(out.rules, sources);
   for (const auto& e : out.entries)
     out.total += e.points;
