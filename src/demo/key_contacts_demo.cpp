@@ -43,8 +43,8 @@ const std::vector<std::string>& unit_names(std::string_view kind) {
   throw std::runtime_error("demo data: grassroots_units.tsv: no kind " + std::string(kind));
 }
 
-// key_contacts.tsv: where a sector's contacts work and what the member notes about them;
-// the row with no sector is anyone's.
+// key_contacts.tsv: where a sector's contacts work and what the member notes about them (the
+// two lists paired item by item); the row with no sector is anyone's.
 struct ContactPool {
   std::vector<std::string> work_units, notes;
 };
@@ -57,6 +57,9 @@ const ContactPools& contact_pools() {
     ContactPools p;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
       ContactPool x{t.list(i, "work_units"), t.list(i, "notes")};
+      if (x.work_units.empty() || x.work_units.size() != x.notes.size())
+        throw std::runtime_error("demo data: key_contacts.tsv: row " + std::to_string(i + 1) +
+                                 ": as many notes as work units");
       const auto& sector = t.at(i, "sector");
       (sector.empty() ? p.general : p.by_sector[sector]) = std::move(x);
     }
@@ -253,8 +256,9 @@ std::string seed_key_contacts(SeedContext& sc, const KeyContactsDemo& in) {
       k.name = person_name(rnd);
       if (rnd.chance(0.92)) k.phone = mobile(rnd);
       k.sector_label = m.sector_name;
-      k.work_unit = rnd.pick(pool.work_units);
-      k.notes = rnd.pick(pool.notes);
+      const auto which = rnd.below(pool.work_units.size());
+      k.work_unit = pool.work_units[which];
+      k.notes = pool.notes[which];
       k.member_id = m.id;
       const auto since = at(today_d - days{between(rnd, 380, 700)}, 10);
       contacts_of[m.id].push_back({contact::create_key_contact(c, ctx, actor, k, since).id});
