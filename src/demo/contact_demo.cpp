@@ -107,7 +107,8 @@ int between(Random& r, int lo, int hi) {
 
 }  // namespace
 
-std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
+std::string seed_contact_work(SeedContext& sc, const ContactDemo& in,
+                              std::map<std::int64_t, int>* tiers) {
   auto& c = sc.conn;
   const auto& ctx = sc.ctx;
   const bool small = sc.scale == "small";
@@ -368,6 +369,10 @@ std::string seed_contact_work(SeedContext& sc, const ContactDemo& in) {
     }
   }
 
+  if (tiers) {
+    for (const auto& [id, t] : tier)
+      (*tiers)[id] = t;
+  }
   std::string channels;
   for (const auto& [ch, n] : by_channel)
     channels += (channels.empty() ? "" : "，") + ch + " " + std::to_string(n);

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -41,7 +42,9 @@ struct ContactDemo {
   std::int64_t lead_studio = 0;            // the `lead` account's studio
 };
 
-// Returns a summary line.
-std::string seed_contact_work(SeedContext& sc, const ContactDemo& in);
+// Returns a summary line; `tiers`, when given, receives how active each member is (0: not at
+// all … 3: very), for the parts of the demo that follow (key_contacts_demo.hpp).
+std::string seed_contact_work(SeedContext& sc, const ContactDemo& in,
+                              std::map<std::int64_t, int>* tiers = nullptr);
 
 }  // namespace tongxin::demo

@@ -9,6 +9,7 @@
 #include "demo/contact_demo.hpp"
 #include "demo/data.hpp"
 #include "demo/demo.hpp"
+#include "demo/key_contacts_demo.hpp"
 #include "demo/meetings_demo.hpp"
 #include "demo/outputs_demo.hpp"
 #include "demo/people.hpp"
@@ -437,7 +438,16 @@ SeedReport seed(ServiceContext& ctx, const SeedOptions& options) {
                         .lead_studio = studios[0]};
     for (std::size_t i = 2; i < 9 && i < members.size(); ++i)
       contact.leaders.push_back(members[i].id);  // the chair and the vice chairs
-    summary += "  " + seed_contact_work(sc, contact) + "\n";
+    KeyContactsDemo key_contacts{.conference = lanzhou,
+                                 .showcase_member = members[small ? 4 : 0].id,
+                                 .left_alone = {},
+                                 .tiers = {}};
+    summary += "  " + seed_contact_work(sc, contact, &key_contacts.tiers) + "\n";
+    // The small demo leaves the accounts' members to the API and browser tests, which
+    // count their key contacts and visit tasks.
+    for (std::size_t i = 0; small && i < 4; ++i)
+      key_contacts.left_alone.push_back(members[i].id);
+    summary += "  " + seed_key_contacts(sc, key_contacts) + "\n";
     summary += "  " + seed_meetings(sc, lanzhou) + "\n";
     summary += "  " + seed_outputs(sc, lanzhou) + "\n";
     std::lock_guard lock(steps_mutex);
