@@ -37,6 +37,7 @@
 #include "records/migrations.hpp"
 #include "records/records.hpp"
 #include "records/routes.hpp"
+#include "reports/routes.hpp"
 
 namespace tongxin::app {
 
@@ -112,6 +113,7 @@ const http::Router& Application::router() {
   meetings::register_routes(r, *context_);
   outputs::register_routes(r, *context_);
   records::register_routes(r, *context_);
+  reports::register_routes(r, *context_);
   // The OpenAPI document is built lazily from the finished router.
   auto openapi_text = std::make_shared<std::string>();
   register_system_routes(
