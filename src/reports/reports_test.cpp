@@ -351,6 +351,36 @@ TEST_P(ReportsWorld, ASectorCountsItsMembersWork) {
   EXPECT_EQ(values(report(q2(mine), *as_member_a().principal)), values(report(q2(q))));
 }
 
+TEST_P(ReportsWorld, ACommitteeCountsItsMembersWork) {
+  const auto committee = db->write([&](storage::Connection& c) {
+    const auto id = organisation::create_record(c, *ctx, nobody, "committee", conference,
+                                                json::object{{"name", "社会和法制委员会"}});
+    c.x("UPDATE members SET committee_id = $2 WHERE id = $1", member_b, id);
+    return id;
+  });
+  FigureQuery q;
+  q.committee_id = committee;                                        // member_b only
+  expect_values(values(report(q2(q))), {{"studios_built", 1},        // the old studio was archived
+                                        {"reception_days_held", 0},  // theirs was revoked
+                                        {"people_served", 12},
+                                        {"key_contacts", 0},  // archived in March
+                                        {"contacts_visited", 0},
+                                        {"things_done", 1},
+                                        {"cases_collected", 1},
+                                        {"cases_feedback_rate", 1},
+                                        {"cases_handled_rate", 0},  // reopened
+                                        {"micro_suggestions_submitted", 1},
+                                        {"micro_suggestions_answer_rate", 1},
+                                        {"proposals_registered", 0},
+                                        {"opinion_reports_adopted", 1},
+                                        {"leader_instructions", 2}});
+  // A committee and a sector its member is not in: nobody's work.
+  q.sector_id = health;
+  const auto none = values(report(q2(q)));
+  EXPECT_EQ(none.at("people_served"), 0);
+  EXPECT_EQ(none.at("cases_feedback_rate"), -1);  // a rate over nothing is null
+}
+
 TEST_P(ReportsWorld, AStudioCountsItsOwnRows) {
   FigureQuery q;
   q.studio_id = studio;
